@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace AgentLive.Parsing;
+
+/// <summary>
+/// Reads the current value of a <see cref="Utf8JsonReader"/> without allocating for what is not kept. Every method
+/// accepts any token type and returns the "absent" value for a type it does not expect, so a field that changed shape
+/// in a new client version is ignored instead of failing the line.
+/// </summary>
+internal static class JsonValues
+{
+    /// <summary>Reads a string value through the cache; <see langword="null"/> for a non-string.</summary>
+    public static string? Interned(ref Utf8JsonReader reader, Utf8StringCache cache)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return null;
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            return cache.Get(reader.ValueSpan);
+        }
+
+        return WithUnescaped(ref reader, cache, static (bytes, c) => c.Get(bytes.Span));
+    }
+
+    /// <summary>Reads at most <paramref name="maxChars"/> characters of a string value, trimmed, with "…" when cut.</summary>
+    public static string? Preview(ref Utf8JsonReader reader, int maxChars)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return null;
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            return TextPreview.FromUtf8(reader.ValueSpan, maxChars);
+        }
+
+        return WithUnescaped(ref reader, maxChars, static (bytes, max) => TextPreview.FromUtf8(bytes.Span, max));
+    }
+
+    /// <summary>Whether a string value starts with <paramref name="prefix"/> after leading white space.</summary>
+    public static bool StartsWith(ref Utf8JsonReader reader, ReadOnlySpan<byte> prefix)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        // The prefixes searched for contain no characters JSON escapes, so the raw bytes can be compared; leading
+        // escaped white space ("\n") is skipped by hand.
+        ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        while (true)
+        {
+            raw = raw.TrimStart(" \t"u8);
+            if (raw.Length >= 2 && raw[0] == (byte)'\\' && raw[1] is (byte)'n' or (byte)'r' or (byte)'t')
+            {
+                raw = raw[2..];
+                continue;
+            }
+
+            return raw.StartsWith(prefix);
+        }
+    }
+
+    public static long Int64(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : 0;
+
+    public static int Int32(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : 0;
+
+    public static decimal? Decimal(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? value : null;
+
+    public static bool True(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.True;
+
+    public static DateTimeOffset? Timestamp(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out DateTimeOffset value))
+        {
+            return value;
+        }
+
+        // Some files carry epoch seconds or milliseconds instead of ISO-8601.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number) && number > 0)
+        {
+            return number > 1e11
+                ? DateTimeOffset.FromUnixTimeMilliseconds((long)number)
+                : DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000));
+        }
+
+        return null;
+    }
+
+    /// <summary>Skips the current value if it is an object or array (a no-op for scalars).</summary>
+    public static void Skip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+    }
+
+    /// <summary>Unescapes the current string value into a pooled buffer and hands it to <paramref name="use"/>.</summary>
+    private static TResult WithUnescaped<TState, TResult>(ref Utf8JsonReader reader, TState state, Func<ReadOnlyMemory<byte>, TState, TResult> use)
+    {
+        int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            int written = reader.CopyString(rented);
+            return use(rented.AsMemory(0, written), state);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Numerics;
+using System.Text;
+
+namespace AgentLive.Parsing;
+
+/// <summary>
+/// Turns short UTF-8 values that repeat from line to line (model, cwd, branch, tool names, ids shared by the lines of
+/// one response) into strings, allocating each distinct value once while it stays in the cache.
+/// </summary>
+/// <remarks>
+/// Direct-mapped and not thread-safe: one per parser. A collision simply replaces the older entry, so the cache never
+/// grows, and a miss costs what not caching would have.
+/// </remarks>
+internal sealed class Utf8StringCache
+{
+    /// <summary>Values longer than this are not worth keeping.</summary>
+    public const int MaxCachedBytes = 256;
+
+    private readonly Entry[] _entries;
+    private readonly int _mask;
+
+    public Utf8StringCache(int capacity = 128)
+    {
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 2));
+        _entries = new Entry[size];
+        _mask = size - 1;
+    }
+
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (utf8.Length > MaxCachedBytes)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        ref Entry entry = ref _entries[Hash(utf8) & _mask];
+        if (entry.Value is not null && utf8.SequenceEqual(entry.Key))
+        {
+            return entry.Value;
+        }
+
+        string value = Encoding.UTF8.GetString(utf8);
+        entry = new Entry(utf8.ToArray(), value);
+        return value;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(bytes);
+        return hash.ToHashCode();
+    }
+
+    private readonly record struct Entry(byte[] Key, string Value);
+}

@@ -1,0 +1,83 @@
+namespace AgentLive.Sources.Claude;
+
+/// <summary>
+/// The facts of one Claude Code transcript line that state depends on. One instance is reused for every line a parser
+/// reads (fields, not properties, and lists that are cleared, not reallocated).
+/// </summary>
+internal sealed class ClaudeLine
+{
+    public ClaudeLineKind Kind;
+    public DateTimeOffset? Timestamp;
+    public string? Subtype;
+    public bool IsSidechain;
+    public bool IsMeta;
+    public bool IsCompactSummary;
+    public bool IsApiErrorMessage;
+    public bool IsAbortedMidStream;
+    public string? SessionId;
+    public string? Cwd;
+    public string? GitBranch;
+    public string? PermissionMode;
+
+    // message (user and assistant lines)
+    public string? MessageId;
+    public string? RequestId;
+    public string? Model;
+    public ClaudeStopReason StopReason;
+    public bool HasUsage;
+    public long InputTokens;
+    public long OutputTokens;
+    public long CacheCreationTokens;
+    public long CacheReadTokens;
+    public ClaudeUserContent UserContent;
+    public string? PromptText;
+    public bool HasText;
+    public bool HasThinking;
+    public readonly List<ClaudeToolUse> ToolUses = [];
+    public readonly List<ClaudeToolResult> ToolResults = [];
+    public string? ToolResultAgentId;
+    public string? ToolResultStatus;
+
+    // system
+    public int RetryAttempt;
+    public int MaxRetries;
+    public int ErrorStatus;
+
+    // progress
+    public string? DataType;
+    public string? DataAgentId;
+    public string? DataToolName;
+    public string? ParentToolUseId;
+
+    // attachment, queue-operation, titles, last-prompt, api-request, cost-state
+    public string? AttachmentType;
+    public string? AttachmentPrompt;
+    public string? Operation;
+    public string? Title;
+    public string? LastPrompt;
+    public string? RequestModel;
+    public string? QuerySource;
+    public decimal? TotalCostUsd;
+
+    public void Reset()
+    {
+        Kind = ClaudeLineKind.Unknown;
+        Timestamp = null;
+        Subtype = SessionId = Cwd = GitBranch = PermissionMode = null;
+        IsSidechain = IsMeta = IsCompactSummary = IsApiErrorMessage = IsAbortedMidStream = false;
+        MessageId = RequestId = Model = null;
+        StopReason = ClaudeStopReason.None;
+        HasUsage = false;
+        InputTokens = OutputTokens = CacheCreationTokens = CacheReadTokens = 0;
+        UserContent = ClaudeUserContent.None;
+        PromptText = null;
+        HasText = HasThinking = false;
+        ToolUses.Clear();
+        ToolResults.Clear();
+        ToolResultAgentId = ToolResultStatus = null;
+        RetryAttempt = MaxRetries = ErrorStatus = 0;
+        DataType = DataAgentId = DataToolName = ParentToolUseId = null;
+        AttachmentType = AttachmentPrompt = Operation = Title = LastPrompt = RequestModel = QuerySource = null;
+        TotalCostUsd = null;
+    }
+}

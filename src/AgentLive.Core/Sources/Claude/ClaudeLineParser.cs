@@ -1,0 +1,749 @@
+using System.Text.Json;
+using AgentLive.Parsing;
+
+namespace AgentLive.Sources.Claude;
+
+/// <summary>
+/// Reads the facts of one Claude Code transcript line in a single <see cref="Utf8JsonReader"/> pass: no document, no
+/// string for the whole line, strings only for values a tracker keeps (through a cache for the repeated ones).
+/// </summary>
+/// <remarks>
+/// Fields are read whatever their order (an assistant line's <c>type</c> comes after its <c>message</c>), and a field
+/// of an unexpected JSON type is ignored rather than failing the line, so newer client versions that change a shape
+/// degrade to missing facts, not to errors.
+/// </remarks>
+internal sealed class ClaudeLineParser
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
+
+    private readonly Utf8StringCache _cache = new();
+
+    /// <summary>Parses <paramref name="line"/> into <paramref name="into"/>.</summary>
+    /// <returns><see langword="false"/> when the line is not a well-formed JSON object.</returns>
+    public bool TryParse(ReadOnlySpan<byte> line, ClaudeLine into)
+    {
+        into.Reset();
+        try
+        {
+            var reader = new Utf8JsonReader(line, ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            ReadTopLevel(ref reader, into);
+
+            // Anything after the object (a second value, garbage) makes the line malformed.
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            into.Reset();
+            return false;
+        }
+    }
+
+    private void ReadTopLevel(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        bool userRole = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            TopField field = TopFields.Identify(ref reader);
+            reader.Read();
+            switch (field)
+            {
+                case TopField.Type:
+                    line.Kind = KindOf(ref reader);
+                    userRole = line.Kind == ClaudeLineKind.User;
+                    break;
+                case TopField.Subtype:
+                    line.Subtype = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.Timestamp:
+                    line.Timestamp = JsonValues.Timestamp(ref reader);
+                    break;
+                case TopField.IsSidechain:
+                    line.IsSidechain = JsonValues.True(ref reader);
+                    break;
+                case TopField.IsMeta:
+                    line.IsMeta = JsonValues.True(ref reader);
+                    break;
+                case TopField.IsCompactSummary:
+                    line.IsCompactSummary = JsonValues.True(ref reader);
+                    break;
+                case TopField.IsApiErrorMessage:
+                    line.IsApiErrorMessage = JsonValues.True(ref reader);
+                    break;
+                case TopField.IsAbortedMidStream:
+                    line.IsAbortedMidStream = JsonValues.True(ref reader);
+                    break;
+                case TopField.SessionId:
+                    line.SessionId = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.Cwd:
+                    line.Cwd = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.GitBranch:
+                    line.GitBranch = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.PermissionMode:
+                    line.PermissionMode = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.RequestId:
+                    line.RequestId = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.Message:
+                    ReadMessage(ref reader, line, userRole);
+                    break;
+                case TopField.ToolUseResult:
+                    ReadToolUseResult(ref reader, line);
+                    break;
+                case TopField.RetryAttempt:
+                    line.RetryAttempt = JsonValues.Int32(ref reader);
+                    break;
+                case TopField.MaxRetries:
+                    line.MaxRetries = JsonValues.Int32(ref reader);
+                    break;
+                case TopField.Error:
+                    ReadError(ref reader, line);
+                    break;
+                case TopField.Data:
+                    ReadProgressData(ref reader, line);
+                    break;
+                case TopField.ParentToolUseId:
+                    line.ParentToolUseId = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.Attachment:
+                    ReadAttachment(ref reader, line);
+                    break;
+                case TopField.Operation:
+                    line.Operation = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.CustomTitle:
+                case TopField.AiTitle:
+                case TopField.Summary:
+                    line.Title = JsonValues.Preview(ref reader, TextPreview.PromptChars) ?? line.Title;
+                    break;
+                case TopField.LastPrompt:
+                    line.LastPrompt = JsonValues.Preview(ref reader, TextPreview.PromptChars);
+                    break;
+                case TopField.Params:
+                    ReadRequestParams(ref reader, line);
+                    break;
+                case TopField.ApiErrorStatus:
+                    line.ErrorStatus = JsonValues.Int32(ref reader);
+                    break;
+                case TopField.QuerySource:
+                    line.QuerySource = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case TopField.TotalCostUsd:
+                    line.TotalCostUsd = JsonValues.Decimal(ref reader);
+                    break;
+                default:
+                    JsonValues.Skip(ref reader);
+                    break;
+            }
+        }
+
+        if (line.Kind == ClaudeLineKind.User && line.UserContent is ClaudeUserContent.Prompt && (line.IsMeta || line.IsCompactSummary))
+        {
+            line.UserContent = ClaudeUserContent.Injected;
+            line.PromptText = null;
+        }
+    }
+
+    private static ClaudeLineKind KindOf(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return ClaudeLineKind.Unknown;
+        }
+
+        ReadOnlySpan<byte> type = reader.ValueSpan;
+        return type switch
+        {
+            _ when type.SequenceEqual("user"u8) => ClaudeLineKind.User,
+            _ when type.SequenceEqual("assistant"u8) => ClaudeLineKind.Assistant,
+            _ when type.SequenceEqual("system"u8) => ClaudeLineKind.System,
+            _ when type.SequenceEqual("progress"u8) => ClaudeLineKind.Progress,
+            _ when type.SequenceEqual("attachment"u8) => ClaudeLineKind.Attachment,
+            _ when type.SequenceEqual("queue-operation"u8) => ClaudeLineKind.QueueOperation,
+            _ when type.SequenceEqual("custom-title"u8) => ClaudeLineKind.CustomTitle,
+            _ when type.SequenceEqual("ai-title"u8) => ClaudeLineKind.AiTitle,
+            _ when type.SequenceEqual("summary"u8) => ClaudeLineKind.Summary,
+            _ when type.SequenceEqual("last-prompt"u8) => ClaudeLineKind.LastPrompt,
+            _ when type.SequenceEqual("api-request"u8) => ClaudeLineKind.ApiRequest,
+            _ when type.SequenceEqual("cost-state"u8) => ClaudeLineKind.CostState,
+            _ when IsBookkeeping(type) => ClaudeLineKind.Bookkeeping,
+            _ => ClaudeLineKind.Unknown,
+        };
+    }
+
+    private static bool IsBookkeeping(ReadOnlySpan<byte> type) =>
+        type.SequenceEqual("mode"u8) || type.SequenceEqual("permission-mode"u8) || type.SequenceEqual("atis-latch"u8)
+        || type.SequenceEqual("file-history-snapshot"u8) || type.SequenceEqual("tools-used"u8)
+        || type.SequenceEqual("api-request-shape"u8) || type.SequenceEqual("api-request-blob"u8)
+        || type.SequenceEqual("agent-name"u8) || type.SequenceEqual("worktree-state"u8) || type.SequenceEqual("pr-link"u8)
+        || type.SequenceEqual("bridge-session"u8) || type.SequenceEqual("started"u8) || type.SequenceEqual("result"u8);
+
+    private void ReadMessage(ref Utf8JsonReader reader, ClaudeLine line, bool userRole)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        // The role decides whether text is classified as a prompt; it precedes content in every known client, and a
+        // message whose role comes late is still classified (as a user's, the cautious reading).
+        bool assistantRole = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                assistantRole = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                ReadContent(ref reader, line, classifyText: userRole || !assistantRole);
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                line.MessageId = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                reader.Read();
+                line.Model = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("stop_reason"u8))
+            {
+                reader.Read();
+                line.StopReason = StopReasonOf(ref reader);
+            }
+            else if (reader.ValueTextEquals("usage"u8))
+            {
+                reader.Read();
+                ReadUsage(ref reader, line);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private static ClaudeStopReason StopReasonOf(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return ClaudeStopReason.None;
+        }
+
+        return reader.ValueTextEquals("end_turn"u8) ? ClaudeStopReason.EndTurn
+            : reader.ValueTextEquals("tool_use"u8) ? ClaudeStopReason.ToolUse
+            : reader.ValueTextEquals("stop_sequence"u8) ? ClaudeStopReason.StopSequence
+            : reader.ValueTextEquals("max_tokens"u8) ? ClaudeStopReason.MaxTokens
+            : ClaudeStopReason.Other;
+    }
+
+    private static void ReadUsage(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        line.HasUsage = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("input_tokens"u8))
+            {
+                reader.Read();
+                line.InputTokens = JsonValues.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("output_tokens"u8))
+            {
+                reader.Read();
+                line.OutputTokens = JsonValues.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("cache_creation_input_tokens"u8))
+            {
+                reader.Read();
+                line.CacheCreationTokens = JsonValues.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("cache_read_input_tokens"u8))
+            {
+                reader.Read();
+                line.CacheReadTokens = JsonValues.Int64(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private void ReadContent(ref Utf8JsonReader reader, ClaudeLine line, bool classifyText)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            ReadText(ref reader, line, classifyText);
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadBlock(ref reader, line, classifyText);
+            }
+            else
+            {
+                JsonValues.Skip(ref reader);
+            }
+        }
+
+        if (line.ToolResults.Count > 0)
+        {
+            line.UserContent = ClaudeUserContent.ToolResults;
+            line.PromptText = null;
+        }
+    }
+
+    private static void ReadText(ref Utf8JsonReader reader, ClaudeLine line, bool classifyText)
+    {
+        line.HasText = true;
+        if (!classifyText || reader.TokenType != JsonTokenType.String)
+        {
+            return;
+        }
+
+        ClaudeUserContent kind = ClaudeUserText.Classify(ref reader);
+
+        // Across several text blocks the strongest signal wins: an interrupt marker, then a prompt, then injected text.
+        if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
+            || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
+        {
+            line.UserContent = kind;
+            line.PromptText = kind == ClaudeUserContent.Prompt ? JsonValues.Preview(ref reader, TextPreview.PromptChars) : null;
+        }
+    }
+
+    private void ReadBlock(ref Utf8JsonReader reader, ClaudeLine line, bool classifyText)
+    {
+        BlockType type = BlockType.Other;
+        string? id = null;
+        string? name = null;
+        string? toolUseId = null;
+        bool isError = false;
+        ToolInput input = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                type = reader.TokenType != JsonTokenType.String ? BlockType.Other
+                    : reader.ValueTextEquals("text"u8) ? BlockType.Text
+                    : reader.ValueTextEquals("tool_use"u8) ? BlockType.ToolUse
+                    : reader.ValueTextEquals("tool_result"u8) ? BlockType.ToolResult
+                    : reader.ValueTextEquals("thinking"u8) || reader.ValueTextEquals("redacted_thinking"u8) ? BlockType.Thinking
+                    : BlockType.Other;
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                ReadText(ref reader, line, classifyText);
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                name = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("input"u8))
+            {
+                reader.Read();
+                input = ReadToolInput(ref reader);
+            }
+            else if (reader.ValueTextEquals("tool_use_id"u8))
+            {
+                reader.Read();
+                toolUseId = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("is_error"u8))
+            {
+                reader.Read();
+                isError = JsonValues.True(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+
+        switch (type)
+        {
+            case BlockType.ToolUse when id is not null:
+                name ??= "tool";
+                line.ToolUses.Add(new ClaudeToolUse(id, name, input.Summarize(name), input.SubagentType));
+                break;
+            case BlockType.ToolResult when toolUseId is not null:
+                line.ToolResults.Add(new ClaudeToolResult(toolUseId, isError));
+                break;
+            case BlockType.Thinking:
+                line.HasThinking = true;
+                break;
+        }
+    }
+
+    private static ToolInput ReadToolInput(ref Utf8JsonReader reader)
+    {
+        var input = default(ToolInput);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return input;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("description"u8))
+            {
+                reader.Read();
+                input.Description = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+            }
+            else if (reader.ValueTextEquals("command"u8))
+            {
+                reader.Read();
+                input.Command = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+            }
+            else if (reader.ValueTextEquals("file_path"u8) || reader.ValueTextEquals("notebook_path"u8) || reader.ValueTextEquals("path"u8))
+            {
+                reader.Read();
+                input.Path ??= JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+            }
+            else if (reader.ValueTextEquals("pattern"u8) || reader.ValueTextEquals("url"u8) || reader.ValueTextEquals("query"u8) || reader.ValueTextEquals("skill"u8))
+            {
+                reader.Read();
+                input.Target ??= JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+            }
+            else if (reader.ValueTextEquals("subagent_type"u8))
+            {
+                reader.Read();
+                input.SubagentType = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+            }
+            else if (reader.ValueTextEquals("questions"u8))
+            {
+                reader.Read();
+                input.Question = ReadFirstQuestion(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+
+        return input;
+    }
+
+    /// <summary>Reads <c>questions[0].question</c> of an <c>AskUserQuestion</c> call.</summary>
+    private static string? ReadFirstQuestion(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            JsonValues.Skip(ref reader);
+            return null;
+        }
+
+        string? question = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject || question is not null)
+            {
+                JsonValues.Skip(ref reader);
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isQuestion = reader.ValueTextEquals("question"u8);
+                reader.Read();
+                if (isQuestion)
+                {
+                    question = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+                }
+                else
+                {
+                    JsonValues.Skip(ref reader);
+                }
+            }
+        }
+
+        return question;
+    }
+
+    private void ReadToolUseResult(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("agentId"u8) || reader.ValueTextEquals("agent_id"u8))
+            {
+                reader.Read();
+                line.ToolResultAgentId = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                reader.Read();
+                line.ToolResultStatus = JsonValues.Interned(ref reader, _cache);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private static void ReadError(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        // system/api_error carries an object; an assistant error line carries a string such as "server_error".
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isStatus = reader.ValueTextEquals("status"u8);
+            reader.Read();
+            if (isStatus)
+            {
+                line.ErrorStatus = JsonValues.Int32(ref reader);
+            }
+            else
+            {
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private void ReadProgressData(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                line.DataType = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("agentId"u8))
+            {
+                reader.Read();
+                line.DataAgentId = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                line.DataToolName = ReadLastToolName(ref reader, depth: 0) ?? line.DataToolName;
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The name of the last <c>tool_use</c> in an <c>agent_progress</c> envelope (<c>data.message.message.content</c>):
+    /// the sub-agent's current tool.
+    /// </summary>
+    private string? ReadLastToolName(ref Utf8JsonReader reader, int depth)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return null;
+        }
+
+        string? toolName = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (depth == 0 && reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                toolName = ReadLastToolName(ref reader, depth + 1) ?? toolName;
+            }
+            else if (depth == 1 && reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                toolName = ReadToolNames(ref reader) ?? toolName;
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+
+        return toolName;
+    }
+
+    private string? ReadToolNames(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            JsonValues.Skip(ref reader);
+            return null;
+        }
+
+        string? last = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                JsonValues.Skip(ref reader);
+                continue;
+            }
+
+            bool isToolUse = false;
+            string? name = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    isToolUse = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("tool_use"u8);
+                }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    reader.Read();
+                    name = JsonValues.Interned(ref reader, _cache);
+                }
+                else
+                {
+                    reader.Read();
+                    JsonValues.Skip(ref reader);
+                }
+            }
+
+            if (isToolUse && name is not null)
+            {
+                last = name;
+            }
+        }
+
+        return last;
+    }
+
+    private void ReadAttachment(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                line.AttachmentType = JsonValues.Interned(ref reader, _cache);
+            }
+            else if (reader.ValueTextEquals("prompt"u8))
+            {
+                reader.Read();
+                line.AttachmentPrompt = JsonValues.Preview(ref reader, TextPreview.PromptChars);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private void ReadRequestParams(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isModel = reader.ValueTextEquals("model"u8);
+            reader.Read();
+            if (isModel)
+            {
+                line.RequestModel = JsonValues.Interned(ref reader, _cache);
+            }
+            else
+            {
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private enum BlockType
+    {
+        Other,
+        Text,
+        ToolUse,
+        ToolResult,
+        Thinking,
+    }
+
+    /// <summary>The arguments of a tool call that make a good one-line summary of it.</summary>
+    private struct ToolInput
+    {
+        public string? Description;
+        public string? Command;
+        public string? Path;
+        public string? Target;
+        public string? SubagentType;
+        public string? Question;
+
+        public readonly string? Summarize(string tool) => tool switch
+        {
+            "Bash" or "BashOutput" or "PowerShell" => Description ?? Command,
+            "AskUserQuestion" => Question,
+            "Task" or "Agent" => Description ?? SubagentType,
+            _ => Path ?? Target ?? Description ?? Command,
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using AgentLive.State;
+
+namespace AgentLive.Sources.Claude;
+
+/// <summary>Reads one <c>sessions/&lt;pid&gt;.json</c> that a running Claude Code 2.1 process keeps.</summary>
+/// <remarks>
+/// Claude Code rewrites the file in place (open without truncating, write, truncate, close), so a read can catch it
+/// half-written or with a stale tail: a read that does not parse is tried again, and a file that never parses is
+/// skipped until the next poll. It is deleted when the process exits; a crash leaves it behind, which is why the
+/// caller checks the pid and start time.
+/// </remarks>
+internal static class ClaudeLiveStatusFile
+{
+    private const int Attempts = 3;
+
+    public static async ValueTask<(LiveStatusEntry? Entry, string? ProcStart)> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return default;
+            }
+
+            if (TryParse(bytes, out LiveStatusEntry? entry, out string? procStart))
+            {
+                return (entry, procStart);
+            }
+        }
+
+        return default;
+    }
+
+    internal static bool TryParse(ReadOnlySpan<byte> json, out LiveStatusEntry? entry, out string? procStart)
+    {
+        entry = null;
+        procStart = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("pid", out JsonElement pid) || pid.ValueKind != JsonValueKind.Number
+                || !root.TryGetProperty("sessionId", out JsonElement sessionId) || sessionId.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            procStart = String(root, "procStart");
+            entry = new LiveStatusEntry(
+                pid.GetInt32(),
+                sessionId.GetString()!,
+                String(root, "status"),
+                String(root, "waitingFor"),
+                Time(root, "statusUpdatedAt") ?? Time(root, "updatedAt") ?? Time(root, "startedAt"),
+                String(root, "cwd"),
+                IsProcessAlive: false);
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? String(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        } : null;
+
+    private static DateTimeOffset? Time(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using AgentLive.Processes;
+using AgentLive.State;
+using Microsoft.Extensions.Logging;
+
+namespace AgentLive.Sources.Claude;
+
+/// <summary>Claude Code sessions: <c>&lt;root&gt;/projects/&lt;encoded-cwd&gt;/&lt;session&gt;.jsonl</c>.</summary>
+/// <remarks>
+/// <para>
+/// Sub-agent transcripts (Claude Code 2.1.2 and later) are <c>&lt;session&gt;/subagents/agent-&lt;id&gt;.jsonl</c> beside the
+/// parent's transcript. The 2.0.x layout, <c>agent-&lt;id&gt;.jsonl</c> directly in the project folder, names no parent in
+/// its path and is ignored.
+/// </para>
+/// <para>
+/// The project folder's name encodes the working directory lossily; the working directory is taken from the lines
+/// instead. While a Claude Code 2.1 process runs it keeps <c>&lt;root&gt;/sessions/&lt;pid&gt;.json</c>: the only place a
+/// permission dialog is visible, read by <see cref="ReadLiveStatusAsync"/>.
+/// </para>
+/// </remarks>
+public sealed class ClaudeSessionSource : ISessionSource
+{
+    /// <summary>The source's name: <c>claude</c>.</summary>
+    public const string SourceName = "claude";
+
+    /// <summary>Creates the source.</summary>
+    /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
+    public ClaudeSessionSource(ClaudeSourceOptions? options = null)
+    {
+        Roots = options?.Roots is { Count: > 0 } roots
+            ? [.. roots.Select(Path.GetFullPath)]
+            : DefaultRoots(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+    }
+
+    /// <inheritdoc/>
+    public string Name => SourceName;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Roots { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> GetTranscriptDirectories(string root) => [Path.Combine(root, "projects")];
+
+    /// <inheritdoc/>
+    public bool TryGetSessionFile(string path, out SessionFile file)
+    {
+        file = default;
+        if (!path.EndsWith(".jsonl", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string stem = Path.GetFileNameWithoutExtension(path);
+        string? folder = Path.GetDirectoryName(path);
+        if (folder is null)
+        {
+            return false;
+        }
+
+        // <enc>/<session>/subagents/agent-<id>.jsonl
+        if (Path.GetFileName(folder) == "subagents" && stem.StartsWith("agent-", StringComparison.Ordinal))
+        {
+            string? sessionFolder = Path.GetDirectoryName(folder);
+            string? projects = sessionFolder is null ? null : Path.GetDirectoryName(Path.GetDirectoryName(sessionFolder));
+            if (sessionFolder is null || projects is null || Path.GetFileName(projects) != "projects")
+            {
+                return false;
+            }
+
+            file = new SessionFile(path, SessionFileKind.SubAgent, Path.GetFileName(sessionFolder), stem["agent-".Length..]);
+            return true;
+        }
+
+        // <root>/projects/<enc>/<session>.jsonl
+        if (stem.StartsWith("agent-", StringComparison.Ordinal) || Path.GetFileName(Path.GetDirectoryName(folder)) != "projects")
+        {
+            return false;
+        }
+
+        file = new SessionFile(path, SessionFileKind.Main, stem);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public ISessionTracker CreateTracker(SessionFile file, ILogger logger) => new ClaudeSessionTracker(file, logger);
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<LiveStatusEntry>> ReadLiveStatusAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<LiveStatusEntry>();
+        foreach (string root in Roots)
+        {
+            string folder = Path.Combine(root, "sessions");
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (string path in Directory.EnumerateFiles(folder, "*.json"))
+            {
+                if (await ClaudeLiveStatusFile.ReadAsync(path, cancellationToken).ConfigureAwait(false) is ({ } entry, var procStart))
+                {
+                    entries.Add(entry with { IsProcessAlive = ProcessProbe.IsAlive(entry.Pid, procStart) });
+                }
+            }
+        }
+
+        return entries;
+    }
+
+    internal static IReadOnlyList<string> DefaultRoots(Func<string, string?> environment, string home)
+    {
+        var roots = new List<string>();
+        if (environment("CLAUDE_CONFIG_DIR") is { Length: > 0 } configured)
+        {
+            roots.AddRange(configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Path.GetFullPath));
+        }
+        else
+        {
+            roots.Add(Path.Combine(home, ".claude"));
+        }
+
+        string xdg = environment("XDG_CONFIG_HOME") is { Length: > 0 } config ? config : Path.Combine(home, ".config");
+        string xdgClaude = Path.Combine(xdg, "claude");
+        if (Directory.Exists(xdgClaude) && !roots.Contains(xdgClaude, StringComparer.Ordinal))
+        {
+            roots.Add(xdgClaude);
+        }
+
+        return roots;
+    }
+}

@@ -1,0 +1,45 @@
+using AgentLive.State;
+using Microsoft.Extensions.Logging;
+
+namespace AgentLive.Sources;
+
+/// <summary>
+/// One kind of agent (Claude Code, Codex CLI, …): where its transcripts are, which files are sessions, and how to read
+/// them. Everything specific to an agent lives behind this interface; the monitor knows none by name.
+/// </summary>
+public interface ISessionSource
+{
+    /// <summary>Gets the source's short name, such as <c>claude</c>: lower case, stable, used in session ids and JSON.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Gets the directories the source reads: those its options name, else its defaults (for example
+    /// <c>$CLAUDE_CONFIG_DIR</c> or <c>~/.claude</c>). A root need not exist yet.
+    /// </summary>
+    IReadOnlyList<string> Roots { get; }
+
+    /// <summary>Returns the directories under a root that hold transcripts; each is scanned and watched recursively.</summary>
+    /// <param name="root">One of <see cref="Roots"/>.</param>
+    /// <returns>Full paths, which need not exist yet.</returns>
+    IReadOnlyList<string> GetTranscriptDirectories(string root);
+
+    /// <summary>Decides whether a file under a transcript directory is a session transcript, and whose.</summary>
+    /// <param name="path">The file's full path.</param>
+    /// <param name="file">The recognised file, when the method returns <see langword="true"/>.</param>
+    /// <returns><see langword="true"/> for a main or sub-agent transcript; <see langword="false"/> for anything to ignore.</returns>
+    bool TryGetSessionFile(string path, out SessionFile file);
+
+    /// <summary>Creates the tracker that keeps the state of one transcript.</summary>
+    /// <param name="file">The transcript, as <see cref="TryGetSessionFile"/> recognised it.</param>
+    /// <param name="logger">Where the tracker reports malformed input (once per file, not per line).</param>
+    /// <returns>A new tracker with no state.</returns>
+    ISessionTracker CreateTracker(SessionFile file, ILogger logger);
+
+    /// <summary>
+    /// Reads the source's own live reports of running sessions, where the agent keeps any (Claude Code's
+    /// <c>sessions/&lt;pid&gt;.json</c>); a source without them returns an empty list.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One entry per running (or crashed, see <see cref="LiveStatusEntry.IsProcessAlive"/>) agent process.</returns>
+    ValueTask<IReadOnlyList<LiveStatusEntry>> ReadLiveStatusAsync(CancellationToken cancellationToken);
+}

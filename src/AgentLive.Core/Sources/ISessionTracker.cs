@@ -1,0 +1,33 @@
+using AgentLive.State;
+using AgentLive.Tailing;
+
+namespace AgentLive.Sources;
+
+/// <summary>
+/// Keeps one session's state from the lines of its transcript. A tracker is fed by a <see cref="TailReader"/>
+/// (it is the reader's sink), one line at a time, and is never called concurrently.
+/// </summary>
+/// <remarks>
+/// A tracker never throws for bad input: malformed lines and lines it does not know are counted and skipped.
+/// <see cref="ITailLineSink.OnReset"/> discards everything, since the file is about to be read again from the start.
+/// </remarks>
+public interface ISessionTracker : ITailLineSink
+{
+    /// <summary>Gets a number that changes whenever <see cref="GetFacts"/> would return something new.</summary>
+    long Version { get; }
+
+    /// <summary>Gets the number of complete lines that were not valid JSON objects.</summary>
+    long MalformedLines { get; }
+
+    /// <summary>Gets the number of lines of a type the tracker does not know (skipped without a diagnostic).</summary>
+    long UnknownLines { get; }
+
+    /// <summary>Returns what the transcript says so far, as an immutable value.</summary>
+    /// <returns>The facts; the same instance until <see cref="Version"/> changes.</returns>
+    SessionFacts GetFacts();
+
+    /// <summary>Derives the session's status at a moment, from the facts and the context only.</summary>
+    /// <param name="context">The time, the process table and the agent's live report.</param>
+    /// <returns>The status and agent state.</returns>
+    SessionActivity Evaluate(SessionContext context);
+}

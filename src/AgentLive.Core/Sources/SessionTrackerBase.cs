@@ -1,0 +1,98 @@
+using AgentLive.State;
+using AgentLive.Tailing;
+using Microsoft.Extensions.Logging;
+
+namespace AgentLive.Sources;
+
+/// <summary>
+/// What every built-in tracker shares: counting malformed and unknown lines (with one diagnostic per file, not per
+/// line), versioning, and caching the immutable facts between changes.
+/// </summary>
+internal abstract partial class SessionTrackerBase : ISessionTracker
+{
+    private readonly ILogger _logger;
+    private SessionFacts? _facts;
+    private long _factsVersion = -1;
+    private bool _malformedLogged;
+
+    protected SessionTrackerBase(SessionFile file, ILogger logger)
+    {
+        File = file;
+        _logger = logger;
+    }
+
+    public SessionFile File { get; }
+
+    public long Version { get; private set; }
+
+    public long MalformedLines { get; private set; }
+
+    public long UnknownLines { get; private set; }
+
+    public void OnReset(TailResetReason reason)
+    {
+        Clear();
+        _malformedLogged = false;
+        Version++;
+    }
+
+    public void OnLine(ReadOnlySpan<byte> line, long offset)
+    {
+        switch (Apply(line))
+        {
+            case LineOutcome.Changed:
+                Version++;
+                break;
+            case LineOutcome.Unknown:
+                UnknownLines++;
+                break;
+            case LineOutcome.Malformed:
+                MalformedLines++;
+                if (!_malformedLogged)
+                {
+                    _malformedLogged = true;
+                    LogMalformed(_logger, File.Path, offset);
+                }
+
+                break;
+        }
+    }
+
+    public SessionFacts GetFacts()
+    {
+        if (_facts is null || _factsVersion != Version)
+        {
+            _facts = BuildFacts();
+            _factsVersion = Version;
+        }
+
+        return _facts;
+    }
+
+    public virtual SessionActivity Evaluate(SessionContext context) => SessionStatusRules.Evaluate(GetFacts(), context);
+
+    /// <summary>Applies one line to the state.</summary>
+    protected abstract LineOutcome Apply(ReadOnlySpan<byte> line);
+
+    /// <summary>Forgets everything: the file is about to be read again from the start.</summary>
+    protected abstract void Clear();
+
+    protected abstract SessionFacts BuildFacts();
+
+    [LoggerMessage(2001, LogLevel.Warning, "Skipping malformed lines in {Path}; the first is at offset {Offset}. Later ones in this file are counted, not logged.")]
+    private static partial void LogMalformed(ILogger logger, string path, long offset);
+
+    protected enum LineOutcome
+    {
+        /// <summary>The line changed nothing a snapshot shows.</summary>
+        Unchanged,
+
+        Changed,
+
+        /// <summary>A line of a type the tracker does not know.</summary>
+        Unknown,
+
+        /// <summary>Not a JSON object.</summary>
+        Malformed,
+    }
+}

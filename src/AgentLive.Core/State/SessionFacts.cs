@@ -1,0 +1,56 @@
+namespace AgentLive.State;
+
+/// <summary>
+/// What a session's transcript says, independent of time and of the process table: the part of a session's state
+/// that only changes when lines arrive.
+/// </summary>
+public sealed record SessionFacts
+{
+    /// <summary>Gets the id the agent itself gives the session (Claude's session UUID, Codex's thread id).</summary>
+    public string? SourceSessionId { get; init; }
+
+    /// <summary>Gets the working directory of the session, as the transcript states it.</summary>
+    public string? ProjectPath { get; init; }
+
+    /// <summary>Gets the git branch of the working directory, or <see langword="null"/> outside a repository.</summary>
+    public string? GitBranch { get; init; }
+
+    /// <summary>Gets the session's title: a name the user gave it, a generated title, or the first prompt.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets a preview of the user's latest prompt.</summary>
+    public string? LastUserMessage { get; init; }
+
+    /// <summary>Gets what the agent is doing now, such as <c>Bash: npm test</c>, or <see langword="null"/> between turns.</summary>
+    public string? CurrentActivity { get; init; }
+
+    /// <summary>Gets how many prompts the user submitted.</summary>
+    public int TurnCount { get; init; }
+
+    /// <summary>Gets the model of the latest model call.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets the tokens of every model response so far, each counted once.</summary>
+    public TokenUsage Tokens { get; init; }
+
+    /// <summary>Gets how many tokens the latest request put in the model's context window.</summary>
+    public long? ContextWindowTokens { get; init; }
+
+    /// <summary>Gets the size of the model's context window, where the transcript states it.</summary>
+    public long? ContextWindowSize { get; init; }
+
+    /// <summary>Gets the cost in US dollars, or <see langword="null"/> when a model's price is unknown (never a guessed 0).</summary>
+    public decimal? CostUsd { get; init; }
+
+    /// <summary>Gets the time of the first line.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Gets the time of the latest line that carried one.</summary>
+    public DateTimeOffset? LastActivityAt { get; init; }
+
+    /// <summary>Gets the sub-agents the session spawned.</summary>
+    public IReadOnlyList<SubAgentInfo> SubAgents { get; init; } = [];
+
+    /// <summary>Gets what the transcript alone says the agent is doing, before time and process facts are weighed.</summary>
+    public AgentState TranscriptState { get; init; } = new(AgentStateKind.Idle, "Idle");
+}

@@ -1,0 +1,82 @@
+namespace AgentLive.State;
+
+/// <summary>
+/// Weighs what a transcript says against time, the process table and the agent's live report. A pure function, so
+/// every rule is tested with fixed inputs and no clock.
+/// </summary>
+/// <remarks>
+/// The rules, first match wins:
+/// <list type="number">
+/// <item>An agent's live report that is newer than the transcript's last line, from a live process, wins:
+/// <c>waiting</c> is a permission dialog (the only place one is visible), <c>busy</c> is work, <c>idle</c> ends any
+/// apparent work.</item>
+/// <item>A transcript that says the session ended, with a live process, is a resumed session waiting for its prompt.</item>
+/// <item>A gone process after <see cref="StatusThresholds.QuietAfter"/> of quiet, or no known process after
+/// <see cref="StatusThresholds.DoneAfter"/>, means done.</item>
+/// <item>A live process that looks busy with no new line for <see cref="StatusThresholds.StaleAfter"/> is idle.</item>
+/// <item>Otherwise the transcript's state stands: autonomous states are working, the rest paused.</item>
+/// </list>
+/// </remarks>
+public static class SessionStatusRules
+{
+    private static readonly AgentState Ended = new(AgentStateKind.SessionEnded, "Session ended");
+    private static readonly AgentState Resumed = new(AgentStateKind.Idle, "Waiting for a prompt");
+    private static readonly AgentState Busy = new(AgentStateKind.Thinking, "Working");
+    private static readonly AgentState ShellStopping = new(AgentStateKind.ToolRunning, "Stopping a shell command");
+
+    /// <summary>Derives a session's status and agent state.</summary>
+    /// <param name="facts">What the transcript says.</param>
+    /// <param name="context">The time, the process table and the live report.</param>
+    /// <returns>The status and agent state at <see cref="SessionContext.Now"/>.</returns>
+    public static SessionActivity Evaluate(SessionFacts facts, SessionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        StatusThresholds thresholds = context.Thresholds ?? StatusThresholds.Default;
+        AgentState transcript = facts.TranscriptState;
+        DateTimeOffset lastLine = facts.LastActivityAt ?? DateTimeOffset.MinValue;
+        TimeSpan quiet = facts.LastActivityAt is { } last ? context.Now - last : TimeSpan.Zero;
+
+        LiveStatusEntry? live = context.LiveStatus is { IsProcessAlive: true } entry ? entry : null;
+        bool alive = live is not null || context.Process == ProcessPresence.Alive;
+
+        if (live is not null && (live.UpdatedAt ?? DateTimeOffset.MinValue) >= lastLine)
+        {
+            switch (live.Status)
+            {
+                case "waiting":
+                    return Paused(new AgentState(
+                        AgentStateKind.AwaitingPermission,
+                        live.WaitingFor is { Length: > 0 } what ? $"Waiting for you: {what}" : "Waiting for permission"));
+                case "busy" when AgentState.GroupOf(transcript.Kind) == AgentStateGroup.NeedsYou:
+                    return new SessionActivity(SessionStatus.Working, Busy);
+                case "idle" when AgentState.GroupOf(transcript.Kind) == AgentStateGroup.Autonomous:
+                    return Paused(Resumed);
+                case "shell":
+                    return new SessionActivity(SessionStatus.Working, ShellStopping);
+            }
+        }
+
+        if (transcript.Kind == AgentStateKind.SessionEnded)
+        {
+            return alive ? Paused(Resumed) : new SessionActivity(SessionStatus.Done, transcript);
+        }
+
+        if (!alive &&
+            ((context.Process == ProcessPresence.Gone && quiet >= thresholds.QuietAfter) ||
+             (context.Process == ProcessPresence.Unknown && quiet >= thresholds.DoneAfter)))
+        {
+            return new SessionActivity(SessionStatus.Done, Ended);
+        }
+
+        if (AgentState.GroupOf(transcript.Kind) == AgentStateGroup.Autonomous)
+        {
+            return alive && quiet >= thresholds.StaleAfter
+                ? Paused(new AgentState(AgentStateKind.Idle, $"No activity for {(int)quiet.TotalMinutes} min"))
+                : new SessionActivity(SessionStatus.Working, transcript);
+        }
+
+        return Paused(transcript);
+    }
+
+    private static SessionActivity Paused(AgentState state) => new(SessionStatus.Paused, state);
+}

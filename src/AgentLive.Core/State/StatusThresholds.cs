@@ -1,0 +1,45 @@
+namespace AgentLive.State;
+
+/// <summary>The time limits that turn silence into a status.</summary>
+public sealed class StatusThresholds
+{
+    private TimeSpan _quietAfter = TimeSpan.FromSeconds(10);
+    private TimeSpan _doneAfter = TimeSpan.FromMinutes(15);
+    private TimeSpan _staleAfter = TimeSpan.FromMinutes(30);
+
+    /// <summary>Gets the defaults.</summary>
+    public static StatusThresholds Default { get; } = new();
+
+    /// <summary>Gets or sets how long a session whose process has exited must be quiet before it is done.</summary>
+    /// <value>The default is 10 seconds: long enough for the last lines a client writes as it exits.</value>
+    public TimeSpan QuietAfter
+    {
+        get => _quietAfter;
+        init => _quietAfter = NotNegative(value);
+    }
+
+    /// <summary>Gets or sets how long a session with no known process must be quiet before it is done.</summary>
+    /// <value>The default is 15 minutes.</value>
+    public TimeSpan DoneAfter
+    {
+        get => _doneAfter;
+        init => _doneAfter = NotNegative(value);
+    }
+
+    /// <summary>
+    /// Gets or sets how long a session that looks busy may go without a new line, while its process lives, before it
+    /// is shown as idle instead (a model call or tool does not run that long unnoticed).
+    /// </summary>
+    /// <value>The default is 30 minutes.</value>
+    public TimeSpan StaleAfter
+    {
+        get => _staleAfter;
+        init => _staleAfter = NotNegative(value);
+    }
+
+    private static TimeSpan NotNegative(TimeSpan value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+        return value;
+    }
+}
