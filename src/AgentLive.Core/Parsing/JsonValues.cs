@@ -24,7 +24,7 @@ internal static class JsonValues
             return cache.Get(reader.ValueSpan);
         }
 
-        return WithUnescaped(ref reader, cache, static (bytes, c) => c.Get(bytes.Span));
+        return Unescaped(ref reader, cache, static (bytes, c) => c.Get(bytes.Span));
     }
 
     /// <summary>Reads at most <paramref name="maxChars"/> characters of a string value, trimmed, with "…" when cut.</summary>
@@ -40,31 +40,7 @@ internal static class JsonValues
             return TextPreview.FromUtf8(reader.ValueSpan, maxChars);
         }
 
-        return WithUnescaped(ref reader, maxChars, static (bytes, max) => TextPreview.FromUtf8(bytes.Span, max));
-    }
-
-    /// <summary>Whether a string value starts with <paramref name="prefix"/> after leading white space.</summary>
-    public static bool StartsWith(ref Utf8JsonReader reader, ReadOnlySpan<byte> prefix)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        // The prefixes searched for contain no characters JSON escapes, so the raw bytes can be compared; leading
-        // escaped white space ("\n") is skipped by hand.
-        ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-        while (true)
-        {
-            raw = raw.TrimStart(" \t"u8);
-            if (raw.Length >= 2 && raw[0] == (byte)'\\' && raw[1] is (byte)'n' or (byte)'r' or (byte)'t')
-            {
-                raw = raw[2..];
-                continue;
-            }
-
-            return raw.StartsWith(prefix);
-        }
+        return Unescaped(ref reader, maxChars, static (bytes, max) => TextPreview.FromUtf8(bytes.Span, max));
     }
 
     public static long Int64(ref Utf8JsonReader reader) =>
@@ -106,7 +82,7 @@ internal static class JsonValues
     }
 
     /// <summary>Unescapes the current string value into a pooled buffer and hands it to <paramref name="use"/>.</summary>
-    private static TResult WithUnescaped<TState, TResult>(ref Utf8JsonReader reader, TState state, Func<ReadOnlyMemory<byte>, TState, TResult> use)
+    public static TResult Unescaped<TState, TResult>(ref Utf8JsonReader reader, TState state, Func<ReadOnlyMemory<byte>, TState, TResult> use)
     {
         int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         byte[] rented = ArrayPool<byte>.Shared.Rent(length);

@@ -26,7 +26,7 @@ internal static class TextPreview
         return Cut(text, maxChars, cut: take < utf8.Length);
     }
 
-    public static string FromString(string text, int maxChars) => Cut(text.Trim(), maxChars, cut: false);
+    public static string FromString(string text, int maxChars) => Cut(text.Trim(' ', '\t', '\r', '\n'), maxChars, cut: false);
 
     /// <summary>Cuts to <paramref name="maxChars"/> and folds line breaks and tabs into spaces, for one-line display.</summary>
     private static string Cut(string text, int maxChars, bool cut)

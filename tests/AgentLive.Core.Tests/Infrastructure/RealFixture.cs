@@ -29,16 +29,10 @@ public sealed class RealFixture
 
     public static RealFixture Load(string client, string scenario) => new(client, scenario);
 
-    public static TheoryData<string> Scenarios(string client)
-    {
-        var data = new TheoryData<string>();
-        foreach (string dir in System.IO.Directory.EnumerateDirectories(Path.Combine(Root, client)).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(dir));
-        }
+    public static IEnumerable<string> ScenarioNames(string client) =>
+        System.IO.Directory.EnumerateDirectories(Path.Combine(Root, client)).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal);
 
-        return data;
-    }
+    public static TheoryData<string> Scenarios(string client) => new(ScenarioNames(client));
 
     /// <summary>The final transcript (Claude) or rollout (Codex).</summary>
     public string Transcript => FindTranscript(Directory)

@@ -41,7 +41,12 @@ internal sealed class ClaudeLine
     // system
     public int RetryAttempt;
     public int MaxRetries;
+
+    /// <summary><c>error.status</c> of a <c>system/api_error</c> line.</summary>
     public int ErrorStatus;
+
+    /// <summary><c>apiErrorStatus</c> of an assistant error line.</summary>
+    public int ApiErrorStatus;
 
     // progress
     public string? DataType;
@@ -53,7 +58,9 @@ internal sealed class ClaudeLine
     public string? AttachmentType;
     public string? AttachmentPrompt;
     public string? Operation;
-    public string? Title;
+    public string? CustomTitle;
+    public string? AiTitle;
+    public string? SummaryTitle;
     public string? LastPrompt;
     public string? RequestModel;
     public string? QuerySource;
@@ -75,9 +82,9 @@ internal sealed class ClaudeLine
         ToolUses.Clear();
         ToolResults.Clear();
         ToolResultAgentId = ToolResultStatus = null;
-        RetryAttempt = MaxRetries = ErrorStatus = 0;
+        RetryAttempt = MaxRetries = ErrorStatus = ApiErrorStatus = 0;
         DataType = DataAgentId = DataToolName = ParentToolUseId = null;
-        AttachmentType = AttachmentPrompt = Operation = Title = LastPrompt = RequestModel = QuerySource = null;
+        AttachmentType = AttachmentPrompt = Operation = CustomTitle = AiTitle = SummaryTitle = LastPrompt = RequestModel = QuerySource = null;
         TotalCostUsd = null;
     }
 }

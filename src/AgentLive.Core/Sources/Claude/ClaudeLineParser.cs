@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using AgentLive.Parsing;
 
 namespace AgentLive.Sources.Claude;
@@ -18,11 +19,24 @@ internal sealed class ClaudeLineParser
 
     private readonly Utf8StringCache _cache = new();
 
+    // Where the text that made a line a prompt starts and how long its token is: the preview is only materialised
+    // once the line is known to be a user line (an assistant line states its type after its content).
+    private int _promptStart;
+    private int _promptLength;
+
     /// <summary>Parses <paramref name="line"/> into <paramref name="into"/>.</summary>
-    /// <returns><see langword="false"/> when the line is not a well-formed JSON object.</returns>
+    /// <returns><see langword="false"/> when the line is not a well-formed JSON object in valid UTF-8.</returns>
     public bool TryParse(ReadOnlySpan<byte> line, ClaudeLine into)
     {
         into.Reset();
+
+        // Utf8JsonReader does not validate UTF-8 inside strings it only skips: check the whole line once (vectorised)
+        // so a line is either read whole or counted as malformed, never half-decoded.
+        if (!Utf8.IsValid(line))
+        {
+            return false;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(line, ReaderOptions);
@@ -31,13 +45,22 @@ internal sealed class ClaudeLineParser
                 return false;
             }
 
+            _promptStart = -1;
             ReadTopLevel(ref reader, into);
 
             // Anything after the object (a second value, garbage) makes the line malformed.
-            return !reader.Read();
+            if (reader.Read())
+            {
+                into.Reset();
+                return false;
+            }
+
+            FinishUserContent(line, into);
+            return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: an escaped lone surrogate ("\ud800") in a value that is unescaped.
             into.Reset();
             return false;
         }
@@ -45,7 +68,6 @@ internal sealed class ClaudeLineParser
 
     private void ReadTopLevel(ref Utf8JsonReader reader, ClaudeLine line)
     {
-        bool userRole = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             TopField field = TopFields.Identify(ref reader);
@@ -54,7 +76,6 @@ internal sealed class ClaudeLineParser
             {
                 case TopField.Type:
                     line.Kind = KindOf(ref reader);
-                    userRole = line.Kind == ClaudeLineKind.User;
                     break;
                 case TopField.Subtype:
                     line.Subtype = JsonValues.Interned(ref reader, _cache);
@@ -93,7 +114,7 @@ internal sealed class ClaudeLineParser
                     line.RequestId = JsonValues.Interned(ref reader, _cache);
                     break;
                 case TopField.Message:
-                    ReadMessage(ref reader, line, userRole);
+                    ReadMessage(ref reader, line);
                     break;
                 case TopField.ToolUseResult:
                     ReadToolUseResult(ref reader, line);
@@ -120,9 +141,13 @@ internal sealed class ClaudeLineParser
                     line.Operation = JsonValues.Interned(ref reader, _cache);
                     break;
                 case TopField.CustomTitle:
+                    line.CustomTitle = JsonValues.Preview(ref reader, TextPreview.PromptChars);
+                    break;
                 case TopField.AiTitle:
+                    line.AiTitle = JsonValues.Preview(ref reader, TextPreview.PromptChars);
+                    break;
                 case TopField.Summary:
-                    line.Title = JsonValues.Preview(ref reader, TextPreview.PromptChars) ?? line.Title;
+                    line.SummaryTitle = JsonValues.Preview(ref reader, TextPreview.PromptChars);
                     break;
                 case TopField.LastPrompt:
                     line.LastPrompt = JsonValues.Preview(ref reader, TextPreview.PromptChars);
@@ -131,7 +156,7 @@ internal sealed class ClaudeLineParser
                     ReadRequestParams(ref reader, line);
                     break;
                 case TopField.ApiErrorStatus:
-                    line.ErrorStatus = JsonValues.Int32(ref reader);
+                    line.ApiErrorStatus = JsonValues.Int32(ref reader);
                     break;
                 case TopField.QuerySource:
                     line.QuerySource = JsonValues.Interned(ref reader, _cache);
@@ -145,10 +170,21 @@ internal sealed class ClaudeLineParser
             }
         }
 
-        if (line.Kind == ClaudeLineKind.User && line.UserContent is ClaudeUserContent.Prompt && (line.IsMeta || line.IsCompactSummary))
+    }
+
+    private void FinishUserContent(ReadOnlySpan<byte> bytes, ClaudeLine line)
+    {
+        if (line.Kind != ClaudeLineKind.User || (line.UserContent == ClaudeUserContent.Prompt && (line.IsMeta || line.IsCompactSummary)))
         {
-            line.UserContent = ClaudeUserContent.Injected;
-            line.PromptText = null;
+            line.UserContent = line.Kind == ClaudeLineKind.User ? ClaudeUserContent.Injected : ClaudeUserContent.None;
+            return;
+        }
+
+        if (line.UserContent == ClaudeUserContent.Prompt && _promptStart >= 0)
+        {
+            var text = new Utf8JsonReader(bytes.Slice(_promptStart, _promptLength));
+            text.Read();
+            line.PromptText = JsonValues.Preview(ref text, TextPreview.PromptChars);
         }
     }
 
@@ -186,7 +222,7 @@ internal sealed class ClaudeLineParser
         || type.SequenceEqual("agent-name"u8) || type.SequenceEqual("worktree-state"u8) || type.SequenceEqual("pr-link"u8)
         || type.SequenceEqual("bridge-session"u8) || type.SequenceEqual("started"u8) || type.SequenceEqual("result"u8);
 
-    private void ReadMessage(ref Utf8JsonReader reader, ClaudeLine line, bool userRole)
+    private void ReadMessage(ref Utf8JsonReader reader, ClaudeLine line)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -194,20 +230,12 @@ internal sealed class ClaudeLineParser
             return;
         }
 
-        // The role decides whether text is classified as a prompt; it precedes content in every known client, and a
-        // message whose role comes late is still classified (as a user's, the cautious reading).
-        bool assistantRole = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("role"u8))
+            if (reader.ValueTextEquals("content"u8))
             {
                 reader.Read();
-                assistantRole = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
-            }
-            else if (reader.ValueTextEquals("content"u8))
-            {
-                reader.Read();
-                ReadContent(ref reader, line, classifyText: userRole || !assistantRole);
+                ReadContent(ref reader, line);
             }
             else if (reader.ValueTextEquals("id"u8))
             {
@@ -290,11 +318,11 @@ internal sealed class ClaudeLineParser
         }
     }
 
-    private void ReadContent(ref Utf8JsonReader reader, ClaudeLine line, bool classifyText)
+    private void ReadContent(ref Utf8JsonReader reader, ClaudeLine line)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            ReadText(ref reader, line, classifyText);
+            ReadText(ref reader, line);
             return;
         }
 
@@ -308,7 +336,7 @@ internal sealed class ClaudeLineParser
         {
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                ReadBlock(ref reader, line, classifyText);
+                ReadBlock(ref reader, line);
             }
             else
             {
@@ -323,14 +351,15 @@ internal sealed class ClaudeLineParser
         }
     }
 
-    private static void ReadText(ref Utf8JsonReader reader, ClaudeLine line, bool classifyText)
+    private void ReadText(ref Utf8JsonReader reader, ClaudeLine line)
     {
         line.HasText = true;
-        if (!classifyText || reader.TokenType != JsonTokenType.String)
+        if (reader.TokenType != JsonTokenType.String)
         {
             return;
         }
 
+        // Classifying costs no allocation; only a prompt's preview does, and that waits for the line's type.
         ClaudeUserContent kind = ClaudeUserText.Classify(ref reader);
 
         // Across several text blocks the strongest signal wins: an interrupt marker, then a prompt, then injected text.
@@ -338,11 +367,12 @@ internal sealed class ClaudeLineParser
             || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
         {
             line.UserContent = kind;
-            line.PromptText = kind == ClaudeUserContent.Prompt ? JsonValues.Preview(ref reader, TextPreview.PromptChars) : null;
+            _promptStart = kind == ClaudeUserContent.Prompt ? (int)reader.TokenStartIndex : -1;
+            _promptLength = reader.ValueSpan.Length + 2;
         }
     }
 
-    private void ReadBlock(ref Utf8JsonReader reader, ClaudeLine line, bool classifyText)
+    private void ReadBlock(ref Utf8JsonReader reader, ClaudeLine line)
     {
         BlockType type = BlockType.Other;
         string? id = null;
@@ -365,7 +395,7 @@ internal sealed class ClaudeLineParser
             else if (reader.ValueTextEquals("text"u8))
             {
                 reader.Read();
-                ReadText(ref reader, line, classifyText);
+                ReadText(ref reader, line);
             }
             else if (reader.ValueTextEquals("id"u8))
             {
@@ -425,39 +455,18 @@ internal sealed class ClaudeLineParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("description"u8))
+            ToolArgument argument = ToolArguments.Identify(ref reader);
+            reader.Read();
+            if (argument == ToolArgument.Questions)
             {
-                reader.Read();
-                input.Description = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-            }
-            else if (reader.ValueTextEquals("command"u8))
-            {
-                reader.Read();
-                input.Command = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-            }
-            else if (reader.ValueTextEquals("file_path"u8) || reader.ValueTextEquals("notebook_path"u8) || reader.ValueTextEquals("path"u8))
-            {
-                reader.Read();
-                input.Path ??= JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-            }
-            else if (reader.ValueTextEquals("pattern"u8) || reader.ValueTextEquals("url"u8) || reader.ValueTextEquals("query"u8) || reader.ValueTextEquals("skill"u8))
-            {
-                reader.Read();
-                input.Target ??= JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-            }
-            else if (reader.ValueTextEquals("subagent_type"u8))
-            {
-                reader.Read();
-                input.SubagentType = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-            }
-            else if (reader.ValueTextEquals("questions"u8))
-            {
-                reader.Read();
                 input.Question = ReadFirstQuestion(ref reader);
+            }
+            else if (argument != ToolArgument.Other && reader.TokenType == JsonTokenType.String)
+            {
+                input.Set(argument, JsonValues.Preview(ref reader, TextPreview.ArgumentChars));
             }
             else
             {
-                reader.Read();
                 JsonValues.Skip(ref reader);
             }
         }
@@ -475,13 +484,16 @@ internal sealed class ClaudeLineParser
         }
 
         string? question = null;
+        bool first = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.StartObject || question is not null)
+            if (reader.TokenType != JsonTokenType.StartObject || !first)
             {
                 JsonValues.Skip(ref reader);
                 continue;
             }
+
+            first = false;
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -731,19 +743,43 @@ internal sealed class ClaudeLineParser
     /// <summary>The arguments of a tool call that make a good one-line summary of it.</summary>
     private struct ToolInput
     {
-        public string? Description;
-        public string? Command;
-        public string? Path;
-        public string? Target;
-        public string? SubagentType;
-        public string? Question;
+        private string? _description;
+        private string? _command;
+        private string? _filePath;
+        private string? _notebookPath;
+        private string? _path;
+        private string? _pattern;
+        private string? _url;
+        private string? _query;
+        private string? _skill;
+
+        public string? SubagentType { get; private set; }
+
+        public string? Question { get; set; }
+
+        public void Set(ToolArgument argument, string? value)
+        {
+            switch (argument)
+            {
+                case ToolArgument.Description: _description = value; break;
+                case ToolArgument.Command: _command = value; break;
+                case ToolArgument.FilePath: _filePath = value; break;
+                case ToolArgument.NotebookPath: _notebookPath = value; break;
+                case ToolArgument.Path: _path = value; break;
+                case ToolArgument.Pattern: _pattern = value; break;
+                case ToolArgument.Url: _url = value; break;
+                case ToolArgument.Query: _query = value; break;
+                case ToolArgument.Skill: _skill = value; break;
+                case ToolArgument.SubagentType: SubagentType = value; break;
+            }
+        }
 
         public readonly string? Summarize(string tool) => tool switch
         {
-            "Bash" or "BashOutput" or "PowerShell" => Description ?? Command,
+            "Bash" or "BashOutput" or "PowerShell" => _description ?? _command,
             "AskUserQuestion" => Question,
-            "Task" or "Agent" => Description ?? SubagentType,
-            _ => Path ?? Target ?? Description ?? Command,
+            "Task" or "Agent" => _description ?? SubagentType,
+            _ => _filePath ?? _notebookPath ?? _path ?? _pattern ?? _url ?? _query ?? _skill ?? _description ?? _command,
         };
     }
 }

@@ -130,13 +130,13 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
                 break;
             case ClaudeLineKind.CustomTitle:
-                _customTitle = line.Title ?? _customTitle;
+                _customTitle = line.CustomTitle ?? _customTitle;
                 break;
             case ClaudeLineKind.AiTitle:
-                _aiTitle = line.Title ?? _aiTitle;
+                _aiTitle = line.AiTitle ?? _aiTitle;
                 break;
             case ClaudeLineKind.Summary:
-                _summaryTitle = line.Title ?? _summaryTitle;
+                _summaryTitle = line.SummaryTitle ?? _summaryTitle;
                 break;
             case ClaudeLineKind.LastPrompt:
                 _lastPromptLine = line.LastPrompt ?? _lastPromptLine;
@@ -234,7 +234,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
         if (line.IsApiErrorMessage)
         {
-            _errorStatus = line.ErrorStatus;
+            _errorStatus = line.ApiErrorStatus;
             _pending.Clear();
             SetPhase(Phase.ApiError);
         }

@@ -36,16 +36,22 @@ internal static class ClaudeUserText
     private static readonly string[] InjectedPrefixStrings = [.. InjectedPrefixes.Select(p => System.Text.Encoding.UTF8.GetString(p))];
 
     /// <summary>Classifies the string value the reader is on.</summary>
-    public static ClaudeUserContent Classify(ref Utf8JsonReader reader)
+    public static ClaudeUserContent Classify(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence
+            ? JsonValues.Unescaped(ref reader, 0, static (text, _) => Classify(text.Span))
+            : Classify(reader.ValueSpan);
+
+    private static ClaudeUserContent Classify(ReadOnlySpan<byte> text)
     {
-        if (JsonValues.StartsWith(ref reader, InterruptMarker))
+        text = text.TrimStart(" \t\r\n"u8);
+        if (text.StartsWith(InterruptMarker))
         {
             return ClaudeUserContent.InterruptMarker;
         }
 
         foreach (byte[] prefix in InjectedPrefixes)
         {
-            if (JsonValues.StartsWith(ref reader, prefix))
+            if (text.StartsWith(prefix))
             {
                 return ClaudeUserContent.Injected;
             }
@@ -57,7 +63,7 @@ internal static class ClaudeUserText
     /// <summary>Classifies text already decoded (for readers that hold the whole value).</summary>
     public static ClaudeUserContent Classify(string text)
     {
-        ReadOnlySpan<char> trimmed = text.AsSpan().TrimStart();
+        ReadOnlySpan<char> trimmed = text.AsSpan().TrimStart(" \t\r\n");
         if (trimmed.StartsWith("[Request interrupted by user", StringComparison.Ordinal))
         {
             return ClaudeUserContent.InterruptMarker;

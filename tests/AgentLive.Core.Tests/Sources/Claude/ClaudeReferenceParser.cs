@@ -1,0 +1,282 @@
+using System.Text.Json;
+using AgentLive.Parsing;
+using AgentLive.Sources.Claude;
+
+namespace AgentLive.Tests.Sources.Claude;
+
+/// <summary>
+/// The oracle: the same facts as <see cref="ClaudeLineParser"/>, read the slow and obvious way through a
+/// <see cref="JsonDocument"/>. Properties check that the two agree on generated and real lines.
+/// </summary>
+public static class ClaudeReferenceParser
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 512 };
+
+    internal static ClaudeLine? Parse(byte[] bytes)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ParseDocument(bytes);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static ClaudeLine? ParseDocument(byte[] bytes)
+    {
+        using (JsonDocument document = JsonDocument.Parse(bytes, Options))
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var line = new ClaudeLine();
+            line.Reset();
+            string? type = Str(root, "type");
+            line.Kind = type switch
+            {
+                "user" => ClaudeLineKind.User,
+                "assistant" => ClaudeLineKind.Assistant,
+                "system" => ClaudeLineKind.System,
+                "progress" => ClaudeLineKind.Progress,
+                "attachment" => ClaudeLineKind.Attachment,
+                "queue-operation" => ClaudeLineKind.QueueOperation,
+                "custom-title" => ClaudeLineKind.CustomTitle,
+                "ai-title" => ClaudeLineKind.AiTitle,
+                "summary" => ClaudeLineKind.Summary,
+                "last-prompt" => ClaudeLineKind.LastPrompt,
+                "api-request" => ClaudeLineKind.ApiRequest,
+                "cost-state" => ClaudeLineKind.CostState,
+                "mode" or "permission-mode" or "atis-latch" or "file-history-snapshot" or "tools-used" or "api-request-shape"
+                    or "api-request-blob" or "agent-name" or "worktree-state" or "pr-link" or "bridge-session" or "started" or "result"
+                    => ClaudeLineKind.Bookkeeping,
+                _ => ClaudeLineKind.Unknown,
+            };
+            line.Subtype = Str(root, "subtype");
+            line.Timestamp = root.TryGetProperty("timestamp", out JsonElement ts) ? Time(ts) : null;
+            line.IsSidechain = True(root, "isSidechain");
+            line.IsMeta = True(root, "isMeta");
+            line.IsCompactSummary = True(root, "isCompactSummary");
+            line.IsApiErrorMessage = True(root, "isApiErrorMessage");
+            line.IsAbortedMidStream = True(root, "isAbortedMidStream");
+            line.SessionId = Str(root, "sessionId");
+            line.Cwd = Str(root, "cwd");
+            line.GitBranch = Str(root, "gitBranch");
+            line.PermissionMode = Str(root, "permissionMode");
+            line.RequestId = Str(root, "requestId");
+            line.RetryAttempt = Int(root, "retryAttempt");
+            line.MaxRetries = Int(root, "maxRetries");
+            line.ApiErrorStatus = Int(root, "apiErrorStatus");
+            line.ParentToolUseId = Str(root, "parentToolUseID");
+            line.Operation = Str(root, "operation");
+            line.CustomTitle = Preview(root, "customTitle", TextPreview.PromptChars);
+            line.AiTitle = Preview(root, "aiTitle", TextPreview.PromptChars);
+            line.SummaryTitle = Preview(root, "summary", TextPreview.PromptChars);
+            line.LastPrompt = Preview(root, "lastPrompt", TextPreview.PromptChars);
+            line.QuerySource = Str(root, "querySource");
+            line.TotalCostUsd = root.TryGetProperty("totalCostUSD", out JsonElement cost) && cost.ValueKind == JsonValueKind.Number && cost.TryGetDecimal(out decimal c) ? c : null;
+            if (Obj(root, "error") is { } error)
+            {
+                line.ErrorStatus = Int(error, "status");
+            }
+
+            if (Obj(root, "params") is { } parameters)
+            {
+                line.RequestModel = Str(parameters, "model");
+            }
+
+            if (Obj(root, "attachment") is { } attachment)
+            {
+                line.AttachmentType = Str(attachment, "type");
+                line.AttachmentPrompt = Preview(attachment, "prompt", TextPreview.PromptChars);
+            }
+
+            if (Obj(root, "toolUseResult") is { } result)
+            {
+                line.ToolResultAgentId = Str(result, "agentId") ?? Str(result, "agent_id");
+                line.ToolResultStatus = Str(result, "status");
+            }
+
+            if (Obj(root, "data") is { } data)
+            {
+                line.DataType = Str(data, "type");
+                line.DataAgentId = Str(data, "agentId");
+                if (Obj(data, "message") is { } envelope && Obj(envelope, "message") is { } inner
+                    && inner.TryGetProperty("content", out JsonElement blocks) && blocks.ValueKind == JsonValueKind.Array)
+                {
+                    line.DataToolName = blocks.EnumerateArray()
+                        .Where(b => b.ValueKind == JsonValueKind.Object && Str(b, "type") == "tool_use" && Str(b, "name") is not null)
+                        .Select(b => Str(b, "name"))
+                        .LastOrDefault();
+                }
+            }
+
+            if (Obj(root, "message") is { } message)
+            {
+                ReadMessage(message, line);
+            }
+
+            if (line.Kind != ClaudeLineKind.User)
+            {
+                line.UserContent = ClaudeUserContent.None;
+                line.PromptText = null;
+            }
+            else if (line.UserContent == ClaudeUserContent.Prompt && (line.IsMeta || line.IsCompactSummary))
+            {
+                line.UserContent = ClaudeUserContent.Injected;
+                line.PromptText = null;
+            }
+
+            return line;
+        }
+    }
+
+    private static void ReadMessage(JsonElement message, ClaudeLine line)
+    {
+        line.MessageId = Str(message, "id");
+        line.Model = Str(message, "model");
+        line.StopReason = Str(message, "stop_reason") switch
+        {
+            null => ClaudeStopReason.None,
+            "end_turn" => ClaudeStopReason.EndTurn,
+            "tool_use" => ClaudeStopReason.ToolUse,
+            "stop_sequence" => ClaudeStopReason.StopSequence,
+            "max_tokens" => ClaudeStopReason.MaxTokens,
+            _ => ClaudeStopReason.Other,
+        };
+        if (Obj(message, "usage") is { } usage)
+        {
+            line.HasUsage = true;
+            line.InputTokens = Long(usage, "input_tokens");
+            line.OutputTokens = Long(usage, "output_tokens");
+            line.CacheCreationTokens = Long(usage, "cache_creation_input_tokens");
+            line.CacheReadTokens = Long(usage, "cache_read_input_tokens");
+        }
+
+        if (!message.TryGetProperty("content", out JsonElement content))
+        {
+            return;
+        }
+
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            Text(content.GetString()!, line);
+            return;
+        }
+
+        if (content.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (JsonElement block in content.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.Object))
+        {
+            if (block.TryGetProperty("text", out JsonElement text) && text.ValueKind == JsonValueKind.String)
+            {
+                Text(text.GetString()!, line);
+            }
+            else if (block.TryGetProperty("text", out _))
+            {
+                line.HasText = true;
+            }
+
+            switch (Str(block, "type"))
+            {
+                case "tool_use" when Str(block, "id") is { } id:
+                    string name = Str(block, "name") ?? "tool";
+                    (string? summary, string? agentType) = Summarize(name, Obj(block, "input"));
+                    line.ToolUses.Add(new ClaudeToolUse(id, name, summary, agentType));
+                    break;
+                case "tool_result" when Str(block, "tool_use_id") is { } answered:
+                    line.ToolResults.Add(new ClaudeToolResult(answered, True(block, "is_error")));
+                    break;
+                case "thinking" or "redacted_thinking":
+                    line.HasThinking = true;
+                    break;
+            }
+        }
+
+        if (line.ToolResults.Count > 0)
+        {
+            line.UserContent = ClaudeUserContent.ToolResults;
+            line.PromptText = null;
+        }
+    }
+
+    private static void Text(string text, ClaudeLine line)
+    {
+        line.HasText = true;
+        ClaudeUserContent kind = ClaudeUserText.Classify(text);
+        if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
+            || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
+        {
+            line.UserContent = kind;
+            line.PromptText = kind == ClaudeUserContent.Prompt ? TextPreview.FromString(text, TextPreview.PromptChars) : null;
+        }
+    }
+
+    private static (string? Summary, string? AgentType) Summarize(string tool, JsonElement? input)
+    {
+        if (input is not { } args)
+        {
+            return (null, null);
+        }
+
+        string? Arg(string name) => Preview(args, name, TextPreview.ArgumentChars);
+        string? question = args.TryGetProperty("questions", out JsonElement questions) && questions.ValueKind == JsonValueKind.Array
+            ? questions.EnumerateArray().Where(q => q.ValueKind == JsonValueKind.Object).Select(q => Preview(q, "question", TextPreview.ArgumentChars)).FirstOrDefault()
+            : null;
+        string? summary = tool switch
+        {
+            "Bash" or "BashOutput" or "PowerShell" => Arg("description") ?? Arg("command"),
+            "AskUserQuestion" => question,
+            "Task" or "Agent" => Arg("description") ?? Arg("subagent_type"),
+            _ => Arg("file_path") ?? Arg("notebook_path") ?? Arg("path") ?? Arg("pattern") ?? Arg("url") ?? Arg("query") ?? Arg("skill") ?? Arg("description") ?? Arg("command"),
+        };
+        return (summary, Arg("subagent_type"));
+    }
+
+    private static JsonElement? Obj(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Object ? value : null;
+
+    private static string? Str(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Preview(JsonElement parent, string name, int max) =>
+        Str(parent, name) is { } text ? TextPreview.FromString(text, max) : null;
+
+    private static bool True(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
+
+    private static int Int(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) ? n : 0;
+
+    private static long Long(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n) ? n : 0;
+
+    private static DateTimeOffset? Time(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out DateTimeOffset time))
+        {
+            return time;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) && number > 0)
+        {
+            return number > 1e11
+                ? DateTimeOffset.FromUnixTimeMilliseconds((long)number)
+                : DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000));
+        }
+
+        return null;
+    }
+}
