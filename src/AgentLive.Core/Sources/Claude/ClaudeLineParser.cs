@@ -30,6 +30,14 @@ internal sealed class ClaudeLineParser
     {
         into.Reset();
 
+        // Bookkeeping lines carry nothing for state, and Claude Code writes their type first: recognising them by
+        // their first bytes skips the api-request-shape/-blob lines, a third of a transcript's bytes.
+        if (IsBookkeepingByPrefix(line))
+        {
+            into.Kind = ClaudeLineKind.Bookkeeping;
+            return true;
+        }
+
         // Utf8JsonReader does not validate UTF-8 inside strings it only skips: check the whole line once (vectorised)
         // so a line is either read whole or counted as malformed, never half-decoded.
         if (!Utf8.IsValid(line))
@@ -53,6 +61,14 @@ internal sealed class ClaudeLineParser
             {
                 into.Reset();
                 return false;
+            }
+
+            if (into.Kind == ClaudeLineKind.Bookkeeping)
+            {
+                // The same facts whichever way the line was recognised: its kind, nothing else.
+                into.Reset();
+                into.Kind = ClaudeLineKind.Bookkeeping;
+                return true;
             }
 
             FinishUserContent(line, into);
@@ -213,6 +229,20 @@ internal sealed class ClaudeLineParser
             _ when IsBookkeeping(type) => ClaudeLineKind.Bookkeeping,
             _ => ClaudeLineKind.Unknown,
         };
+    }
+
+    /// <summary>Whether the line starts <c>{"type":"&lt;bookkeeping type&gt;",</c> (or ends right after it).</summary>
+    internal static bool IsBookkeepingByPrefix(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> prefix = "{\"type\":\""u8;
+        if (!line.StartsWith(prefix))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> rest = line[prefix.Length..];
+        int end = rest.IndexOf((byte)'"');
+        return end > 0 && end + 1 < rest.Length && rest[end + 1] is (byte)',' or (byte)'}' && IsBookkeeping(rest[..end]);
     }
 
     private static bool IsBookkeeping(ReadOnlySpan<byte> type) =>

@@ -8,12 +8,18 @@ namespace AgentLive.Tests.Sources.Claude;
 /// The oracle: the same facts as <see cref="ClaudeLineParser"/>, read the slow and obvious way through a
 /// <see cref="JsonDocument"/>. Properties check that the two agree on generated and real lines.
 /// </summary>
-public static class ClaudeReferenceParser
+public static partial class ClaudeReferenceParser
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 512 };
 
     internal static ClaudeLine? Parse(byte[] bytes)
     {
+        // Recognised by their leading type and not read further (see ClaudeLineParser).
+        if (LeadingBookkeepingType().IsMatch(System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 64))))
+        {
+            return Bookkeeping();
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return null;
@@ -120,6 +126,11 @@ public static class ClaudeReferenceParser
                 }
             }
 
+            if (line.Kind == ClaudeLineKind.Bookkeeping)
+            {
+                return Bookkeeping();
+            }
+
             if (Obj(root, "message") is { } message)
             {
                 ReadMessage(message, line);
@@ -138,6 +149,17 @@ public static class ClaudeReferenceParser
 
             return line;
         }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^\{"type":"(mode|permission-mode|atis-latch|file-history-snapshot|tools-used|api-request-shape|api-request-blob|agent-name|worktree-state|pr-link|bridge-session|started|result)"[,}]""")]
+    private static partial System.Text.RegularExpressions.Regex LeadingBookkeepingType();
+
+    private static ClaudeLine Bookkeeping()
+    {
+        var line = new ClaudeLine();
+        line.Reset();
+        line.Kind = ClaudeLineKind.Bookkeeping;
+        return line;
     }
 
     private static void ReadMessage(JsonElement message, ClaudeLine line)

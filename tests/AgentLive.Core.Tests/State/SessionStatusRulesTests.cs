@@ -1,0 +1,127 @@
+using AgentLive.State;
+
+namespace AgentLive.Tests.State;
+
+public sealed class SessionStatusRulesTests
+{
+    private static readonly DateTimeOffset LastLine = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    private static SessionFacts Facts(AgentStateKind kind) =>
+        new() { LastActivityAt = LastLine, TranscriptState = new AgentState(kind, kind.ToString()) };
+
+    private static LiveStatusEntry Live(string status, DateTimeOffset updatedAt, bool alive = true, string? waitingFor = null) =>
+        new(42, "s1", status, waitingFor, updatedAt, "/p", alive);
+
+    private static SessionActivity Evaluate(AgentStateKind kind, TimeSpan after, ProcessPresence process = ProcessPresence.Unknown, LiveStatusEntry? live = null) =>
+        SessionStatusRules.Evaluate(Facts(kind), new SessionContext(LastLine + after, process, live));
+
+    [Theory]
+    [InlineData(AgentStateKind.Thinking, SessionStatus.Working)]
+    [InlineData(AgentStateKind.Acting, SessionStatus.Working)]
+    [InlineData(AgentStateKind.ToolRunning, SessionStatus.Working)]
+    [InlineData(AgentStateKind.TaskComplete, SessionStatus.Paused)]
+    [InlineData(AgentStateKind.AwaitingInput, SessionStatus.Paused)]
+    [InlineData(AgentStateKind.Interrupted, SessionStatus.Paused)]
+    [InlineData(AgentStateKind.Error, SessionStatus.Paused)]
+    public void Within_the_thresholds_the_transcript_state_stands(AgentStateKind kind, SessionStatus status)
+    {
+        SessionActivity activity = Evaluate(kind, TimeSpan.FromSeconds(5), ProcessPresence.Alive);
+
+        Assert.Equal(status, activity.Status);
+        Assert.Equal(kind, activity.State.Kind);
+    }
+
+    [Fact]
+    public void A_gone_process_means_done_once_the_session_is_quiet()
+    {
+        Assert.Equal(SessionStatus.Working, Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(9), ProcessPresence.Gone).Status);
+
+        SessionActivity done = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(10), ProcessPresence.Gone);
+        Assert.Equal(SessionStatus.Done, done.Status);
+        Assert.Equal(AgentStateKind.SessionEnded, done.State.Kind);
+    }
+
+    [Fact]
+    public void Without_process_facts_a_session_is_done_after_the_done_threshold()
+    {
+        Assert.Equal(SessionStatus.Paused, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromMinutes(14)).Status);
+        Assert.Equal(SessionStatus.Done, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromMinutes(15)).Status);
+    }
+
+    [Fact]
+    public void A_live_process_keeps_a_pause_from_becoming_done()
+    {
+        SessionActivity activity = Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromHours(5), ProcessPresence.Alive);
+
+        Assert.Equal(SessionStatus.Paused, activity.Status);
+        Assert.Equal(AgentStateKind.TaskComplete, activity.State.Kind);
+    }
+
+    [Fact]
+    public void Work_with_no_new_line_for_too_long_becomes_idle_while_the_process_lives()
+    {
+        SessionActivity activity = Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromMinutes(31), ProcessPresence.Alive);
+
+        Assert.Equal(SessionStatus.Paused, activity.Status);
+        Assert.Equal(AgentStateKind.Idle, activity.State.Kind);
+    }
+
+    [Fact]
+    public void A_newer_waiting_report_is_a_permission_prompt()
+    {
+        SessionActivity activity = Evaluate(
+            AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live("waiting", LastLine.AddSeconds(1), waitingFor: "dialog open"));
+
+        Assert.Equal(SessionStatus.Paused, activity.Status);
+        Assert.Equal(AgentStateKind.AwaitingPermission, activity.State.Kind);
+        Assert.Equal("Waiting for you: dialog open", activity.State.Label);
+    }
+
+    [Fact]
+    public void An_older_report_does_not_override_newer_transcript_lines()
+    {
+        SessionActivity activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live("idle", LastLine.AddSeconds(-1)));
+
+        Assert.Equal(AgentStateKind.Thinking, activity.State.Kind);
+    }
+
+    [Fact]
+    public void A_report_from_a_dead_process_is_ignored()
+    {
+        SessionActivity activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live("waiting", LastLine.AddSeconds(1), alive: false));
+
+        Assert.Equal(AgentStateKind.Thinking, activity.State.Kind);
+    }
+
+    [Fact]
+    public void Busy_after_a_finished_turn_is_work_and_idle_during_apparent_work_is_not()
+    {
+        Assert.Equal(SessionStatus.Working, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromSeconds(3), live: Live("busy", LastLine.AddSeconds(1))).Status);
+
+        SessionActivity idle = Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromSeconds(3), live: Live("idle", LastLine.AddSeconds(1)));
+        Assert.Equal(SessionStatus.Paused, idle.Status);
+        Assert.Equal(AgentStateKind.Idle, idle.State.Kind);
+    }
+
+    [Fact]
+    public void An_ended_transcript_with_a_live_process_is_a_resumed_session()
+    {
+        Assert.Equal(SessionStatus.Done, Evaluate(AgentStateKind.SessionEnded, TimeSpan.Zero).Status);
+
+        SessionActivity resumed = Evaluate(AgentStateKind.SessionEnded, TimeSpan.FromMinutes(1), ProcessPresence.Alive);
+        Assert.Equal(SessionStatus.Paused, resumed.Status);
+        Assert.Equal(AgentStateKind.Idle, resumed.State.Kind);
+    }
+
+    [Fact]
+    public void Thresholds_can_be_changed()
+    {
+        var thresholds = new StatusThresholds { DoneAfter = TimeSpan.FromMinutes(1) };
+
+        SessionActivity activity = SessionStatusRules.Evaluate(
+            Facts(AgentStateKind.TaskComplete), new SessionContext(LastLine.AddMinutes(2), Thresholds: thresholds));
+
+        Assert.Equal(SessionStatus.Done, activity.Status);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StatusThresholds { QuietAfter = TimeSpan.FromSeconds(-1) });
+    }
+}
