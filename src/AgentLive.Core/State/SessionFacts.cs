@@ -9,6 +9,9 @@ public sealed record SessionFacts
     /// <summary>Gets the id the agent itself gives the session (Claude's session UUID, Codex's thread id).</summary>
     public string? SourceSessionId { get; init; }
 
+    /// <summary>Gets the session this one was forked or spawned from, where the transcript says so.</summary>
+    public string? ParentSessionId { get; init; }
+
     /// <summary>Gets the working directory of the session, as the transcript states it.</summary>
     public string? ProjectPath { get; init; }
 

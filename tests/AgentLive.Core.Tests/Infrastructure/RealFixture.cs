@@ -69,6 +69,22 @@ public sealed class RealFixture
         return System.IO.Directory.Exists(folder) ? System.IO.Directory.EnumerateFiles(folder, "*.json").SingleOrDefault() : null;
     }
 
+    /// <summary>The processes the recorder saw at a checkpoint: pid, comm and argv; empty where it took no snapshot.</summary>
+    public IReadOnlyList<(int Pid, string Comm, string[] Argv)> ProcessesAt(string checkpoint)
+    {
+        string path = Path.Combine(Directory, "process-snapshots", checkpoint + ".json");
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using JsonDocument snapshot = JsonDocument.Parse(File.ReadAllBytes(path));
+        return [.. snapshot.RootElement.GetProperty("processes").EnumerateArray().Select(p => (
+            p.GetProperty("pid").GetInt32(),
+            p.GetProperty("comm").GetString()!,
+            p.GetProperty("cmdline").EnumerateArray().Select(a => a.GetString()!).ToArray()))];
+    }
+
     public static IEnumerable<byte[]> Lines(string path)
     {
         byte[] all = File.ReadAllBytes(path);

@@ -1,0 +1,67 @@
+namespace AgentLive.Sources.Codex;
+
+/// <summary>The facts of one Codex rollout line that state depends on; one instance is reused for every line.</summary>
+internal sealed class CodexLine
+{
+    public CodexLineKind Kind;
+    public CodexPayloadType PayloadType;
+    public DateTimeOffset? Timestamp;
+    public long? Ordinal;
+
+    // session_meta (or a pre-envelope header)
+    public string? Id;
+    public string? Cwd;
+    public string? GitBranch;
+    public string? CliVersion;
+    public string? Originator;
+    public string? Source;
+    public bool IsSubAgent;
+    public string? ParentThreadId;
+    public long? HistoryStartOrdinal;
+
+    // turn_context
+    public string? Model;
+    public string? ApprovalPolicy;
+
+    // response items
+    public string? Role;
+    public CodexUserText UserText;
+    public string? Text;
+    public string? CallId;
+    public string? Name;
+    public string? ToolSummary;
+    public bool Escalated;
+
+    // events
+    public bool HasError;
+    public string? ErrorMessage;
+    public string? Reason;
+    public CodexItemType ItemType;
+    public string? ItemText;
+    public string? Command;
+    public long? ModelContextWindow;
+    public bool HasTokenInfo;
+    public CodexUsage TotalUsage;
+    public CodexUsage LastUsage;
+
+    public void Reset()
+    {
+        Kind = CodexLineKind.Unknown;
+        PayloadType = CodexPayloadType.Other;
+        Timestamp = null;
+        Ordinal = null;
+        Id = Cwd = GitBranch = CliVersion = Originator = Source = ParentThreadId = null;
+        IsSubAgent = false;
+        HistoryStartOrdinal = null;
+        Model = ApprovalPolicy = null;
+        Role = Text = CallId = Name = ToolSummary = null;
+        UserText = CodexUserText.None;
+        Escalated = false;
+        HasError = false;
+        ErrorMessage = Reason = ItemText = Command = null;
+        ItemType = CodexItemType.Other;
+        ModelContextWindow = null;
+        HasTokenInfo = false;
+        TotalUsage = LastUsage = default;
+    }
+}

@@ -1,0 +1,554 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using AgentLive.Parsing;
+
+namespace AgentLive.Sources.Codex;
+
+/// <summary>
+/// Reads the facts of one Codex rollout line in a single <see cref="Utf8JsonReader"/> pass, for the current envelope
+/// (<c>{timestamp, ordinal, type, payload}</c>) and for older lines without one (a bare header first, then bare
+/// response items).
+/// </summary>
+/// <remarks>
+/// Values whose use depends on the line's type (an id, a message's text) are located while reading and materialised
+/// afterwards, only when the type calls for them; field order therefore never changes the facts.
+/// </remarks>
+internal sealed class CodexLineParser
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
+
+    private readonly Utf8StringCache _cache = new();
+
+    private DeferredString _id;
+    private DeferredString _messageText;
+    private DeferredString _itemText;
+    private DeferredString _eventMessage;
+    private string? _topType;
+    private string? _payloadTypeName;
+    private bool _hasPayload;
+    private bool _hasRecordType;
+
+    public bool TryParse(ReadOnlySpan<byte> line, CodexLine into)
+    {
+        into.Reset();
+        if (!Utf8.IsValid(line))
+        {
+            return false;
+        }
+
+        _id.Clear();
+        _messageText.Clear();
+        _itemText.Clear();
+        _eventMessage.Clear();
+        _topType = _payloadTypeName = null;
+        _hasPayload = _hasRecordType = false;
+        try
+        {
+            var reader = new Utf8JsonReader(line, ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            ReadFields(ref reader, into, topLevel: true);
+            if (reader.Read())
+            {
+                into.Reset();
+                return false;
+            }
+
+            Finish(line, into);
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            into.Reset();
+            return false;
+        }
+    }
+
+    private void Finish(ReadOnlySpan<byte> bytes, CodexLine line)
+    {
+        if (_hasPayload)
+        {
+            line.Kind = _topType switch
+            {
+                "session_meta" => CodexLineKind.SessionMeta,
+                "turn_context" => CodexLineKind.TurnContext,
+                "response_item" => CodexLineKind.ResponseItem,
+                "event_msg" => CodexLineKind.EventMsg,
+                "compacted" => CodexLineKind.Compacted,
+                "world_state" or "token_usage_record" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
+                _ => CodexLineKind.Unknown,
+            };
+            line.PayloadType = PayloadTypeOf(_payloadTypeName);
+        }
+        else if (_topType is null && _id.IsSet)
+        {
+            // Pre-envelope rollouts (2025) start with a bare header: {id, timestamp, instructions, cwd?, git?}.
+            line.Kind = CodexLineKind.SessionMeta;
+        }
+        else if (_topType is null && _hasRecordType)
+        {
+            line.Kind = CodexLineKind.Bookkeeping;
+        }
+        else if (PayloadTypeOf(_topType) is var bare and not CodexPayloadType.Other)
+        {
+            // A pre-envelope response item: the item's own fields are at the top level.
+            line.Kind = CodexLineKind.ResponseItem;
+            line.PayloadType = bare;
+        }
+
+        if (line.Kind == CodexLineKind.SessionMeta)
+        {
+            line.Id = _id.Interned(bytes, _cache);
+        }
+
+        if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && _messageText.IsSet)
+        {
+            line.UserText = _messageText.Classify(bytes, static (text, _) => CodexUserTextRules.Classify(text.Span));
+            line.Text = line.UserText == CodexUserText.Prompt ? _messageText.Preview(bytes, TextPreview.PromptChars) : null;
+        }
+
+        if (line.ItemType == CodexItemType.UserMessage)
+        {
+            line.ItemText = _itemText.Preview(bytes, TextPreview.PromptChars);
+        }
+
+        if (line.PayloadType is CodexPayloadType.UserMessage or CodexPayloadType.Error)
+        {
+            line.Text = _eventMessage.Preview(bytes, TextPreview.PromptChars);
+            line.ErrorMessage = line.PayloadType == CodexPayloadType.Error ? line.Text : line.ErrorMessage;
+            line.HasError |= line.PayloadType == CodexPayloadType.Error;
+        }
+
+        if (line.Kind is not (CodexLineKind.ResponseItem or CodexLineKind.EventMsg))
+        {
+            line.PayloadType = CodexPayloadType.Other;
+        }
+    }
+
+    private static CodexPayloadType PayloadTypeOf(string? type) => type switch
+    {
+        "message" => CodexPayloadType.Message,
+        "reasoning" => CodexPayloadType.Reasoning,
+        "function_call" => CodexPayloadType.FunctionCall,
+        "custom_tool_call" => CodexPayloadType.CustomToolCall,
+        "local_shell_call" => CodexPayloadType.LocalShellCall,
+        "function_call_output" or "local_shell_call_output" => CodexPayloadType.FunctionCallOutput,
+        "custom_tool_call_output" => CodexPayloadType.CustomToolCallOutput,
+        "task_started" or "turn_started" => CodexPayloadType.TaskStarted,
+        "task_complete" or "turn_complete" => CodexPayloadType.TaskComplete,
+        "turn_aborted" => CodexPayloadType.TurnAborted,
+        "token_count" => CodexPayloadType.TokenCount,
+        "item_completed" => CodexPayloadType.ItemCompleted,
+        "user_message" => CodexPayloadType.UserMessage,
+        "agent_message" => CodexPayloadType.AgentMessage,
+        "exec_command_begin" => CodexPayloadType.ExecCommandBegin,
+        "exec_command_end" => CodexPayloadType.ExecCommandEnd,
+        "error" => CodexPayloadType.Error,
+        _ => CodexPayloadType.Other,
+    };
+
+    /// <summary>Reads the fields of the envelope (<paramref name="topLevel"/>) or of its payload.</summary>
+    private void ReadFields(ref Utf8JsonReader reader, CodexLine line, bool topLevel)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            CodexField field = CodexFields.Identify(ref reader);
+            reader.Read();
+            switch (field)
+            {
+                case CodexField.Type when topLevel:
+                    _topType = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Type:
+                    _payloadTypeName = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Payload when topLevel && reader.TokenType == JsonTokenType.StartObject:
+                    _hasPayload = true;
+                    ReadFields(ref reader, line, topLevel: false);
+                    break;
+                case CodexField.Timestamp when topLevel:
+                    line.Timestamp = JsonValues.Timestamp(ref reader);
+                    break;
+                case CodexField.Ordinal when topLevel:
+                    line.Ordinal = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long ordinal) ? ordinal : null;
+                    break;
+                case CodexField.RecordType when topLevel:
+                    _hasRecordType = true;
+                    break;
+                case CodexField.Id:
+                    _id.Capture(ref reader);
+                    break;
+                case CodexField.Cwd:
+                    line.Cwd = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Git:
+                    line.GitBranch = ReadGitBranch(ref reader);
+                    break;
+                case CodexField.CliVersion:
+                    line.CliVersion = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Originator:
+                    line.Originator = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Source:
+                    ReadSource(ref reader, line);
+                    break;
+                case CodexField.ForkedFromId:
+                    line.ParentThreadId ??= JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.HistoryStartOrdinal:
+                    line.HistoryStartOrdinal = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long start) ? start : null;
+                    break;
+                case CodexField.Model:
+                    line.Model = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.ApprovalPolicy:
+                    line.ApprovalPolicy = reader.TokenType == JsonTokenType.String ? JsonValues.Interned(ref reader, _cache) : ReadObjectKind(ref reader);
+                    break;
+                case CodexField.Role:
+                    line.Role = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Content:
+                    ReadFirstText(ref reader, ref _messageText);
+                    break;
+                case CodexField.CallId:
+                    line.CallId = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Name:
+                    line.Name = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Input:
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        (line.ToolSummary, line.Escalated) = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromFreeform(text.Span));
+                    }
+                    else
+                    {
+                        JsonValues.Skip(ref reader);
+                    }
+
+                    break;
+                case CodexField.Arguments:
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        (line.ToolSummary, line.Escalated) = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromJsonArguments(text.Span));
+                    }
+                    else
+                    {
+                        JsonValues.Skip(ref reader);
+                    }
+
+                    break;
+                case CodexField.Error:
+                    ReadError(ref reader, line);
+                    break;
+                case CodexField.Reason:
+                    line.Reason = JsonValues.Interned(ref reader, _cache);
+                    break;
+                case CodexField.Item:
+                    ReadItem(ref reader, line);
+                    break;
+                case CodexField.Info:
+                    ReadTokenInfo(ref reader, line);
+                    break;
+                case CodexField.ModelContextWindow:
+                    line.ModelContextWindow = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long window) ? window : null;
+                    break;
+                case CodexField.Message:
+                    _eventMessage.Capture(ref reader);
+                    JsonValues.Skip(ref reader);
+                    break;
+                case CodexField.Command:
+                    line.Command = reader.TokenType == JsonTokenType.StartArray
+                        ? CodexToolInput.LastString(ref reader)
+                        : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+                    break;
+                default:
+                    JsonValues.Skip(ref reader);
+                    break;
+            }
+        }
+    }
+
+    private string? ReadGitBranch(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return null;
+        }
+
+        string? branch = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isBranch = reader.ValueTextEquals("branch"u8);
+            reader.Read();
+            if (isBranch)
+            {
+                branch = JsonValues.Interned(ref reader, _cache);
+            }
+            else
+            {
+                JsonValues.Skip(ref reader);
+            }
+        }
+
+        return branch;
+    }
+
+    /// <summary>
+    /// <c>source</c> is a string (<c>exec</c>, <c>cli</c>, <c>vscode</c>, …) or an object naming a sub-agent:
+    /// <c>{"subagent": "review"}</c> or <c>{"subagent": {"thread_spawn": {"parent_thread_id": …}}}</c>.
+    /// </summary>
+    private void ReadSource(ref Utf8JsonReader reader, CodexLine line)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            line.Source = JsonValues.Interned(ref reader, _cache);
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        int depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            if (reader.ValueTextEquals("subagent"u8))
+            {
+                line.IsSubAgent = true;
+                line.Source = "subagent";
+            }
+            else if (reader.ValueTextEquals("parent_thread_id"u8))
+            {
+                reader.Read();
+                line.ParentThreadId = JsonValues.Interned(ref reader, _cache);
+            }
+        }
+    }
+
+    /// <summary>An approval policy written as an object (<c>{"granular": …}</c>): its single key.</summary>
+    private string? ReadObjectKind(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return null;
+        }
+
+        string? kind = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            kind ??= _cache.Get(reader.ValueSpan);
+            reader.Read();
+            JsonValues.Skip(ref reader);
+        }
+
+        return kind;
+    }
+
+    /// <summary>Locates the first <c>text</c> of a content array (<c>[{type: input_text, text}]</c>) or a string content.</summary>
+    private static void ReadFirstText(ref Utf8JsonReader reader, ref DeferredString text)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            text.Capture(ref reader);
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        bool found = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject || found)
+            {
+                JsonValues.Skip(ref reader);
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isText = reader.ValueTextEquals("text"u8);
+                reader.Read();
+                if (isText && reader.TokenType == JsonTokenType.String)
+                {
+                    text.Capture(ref reader);
+                    found = true;
+                }
+                else
+                {
+                    JsonValues.Skip(ref reader);
+                }
+            }
+        }
+    }
+
+    private static void ReadError(ref Utf8JsonReader reader, CodexLine line)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return;
+            case JsonTokenType.String:
+                line.HasError = true;
+                line.ErrorMessage = JsonValues.Preview(ref reader, TextPreview.PromptChars);
+                return;
+            case JsonTokenType.StartObject:
+                line.HasError = true;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    bool isMessage = reader.ValueTextEquals("message"u8);
+                    reader.Read();
+                    if (isMessage)
+                    {
+                        line.ErrorMessage = JsonValues.Preview(ref reader, TextPreview.PromptChars);
+                    }
+                    else
+                    {
+                        JsonValues.Skip(ref reader);
+                    }
+                }
+
+                return;
+            default:
+                JsonValues.Skip(ref reader);
+                return;
+        }
+    }
+
+    private void ReadItem(ref Utf8JsonReader reader, CodexLine line)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                line.ItemType = reader.TokenType != JsonTokenType.String ? CodexItemType.Other
+                    : reader.ValueTextEquals("UserMessage"u8) ? CodexItemType.UserMessage
+                    : reader.ValueTextEquals("AgentMessage"u8) ? CodexItemType.AgentMessage
+                    : reader.ValueTextEquals("CommandExecution"u8) ? CodexItemType.CommandExecution
+                    : CodexItemType.Other;
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                ReadFirstText(ref reader, ref _itemText);
+            }
+            else if (reader.ValueTextEquals("command"u8))
+            {
+                reader.Read();
+                line.Command = reader.TokenType == JsonTokenType.StartArray
+                    ? CodexToolInput.LastString(ref reader)
+                    : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private static void ReadTokenInfo(ref Utf8JsonReader reader, CodexLine line)
+    {
+        // info is null after a failed or aborted stream.
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("total_token_usage"u8))
+            {
+                reader.Read();
+                line.HasTokenInfo |= reader.TokenType == JsonTokenType.StartObject;
+                line.TotalUsage = ReadUsage(ref reader);
+            }
+            else if (reader.ValueTextEquals("last_token_usage"u8))
+            {
+                reader.Read();
+                line.LastUsage = ReadUsage(ref reader);
+            }
+            else if (reader.ValueTextEquals("model_context_window"u8))
+            {
+                reader.Read();
+                line.ModelContextWindow = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long window) ? window : null;
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    private static CodexUsage ReadUsage(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return default;
+        }
+
+        long input = 0, cached = 0, cacheWrite = 0, output = 0, reasoning = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("input_tokens"u8))
+            {
+                reader.Read();
+                input = JsonValues.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("cached_input_tokens"u8))
+            {
+                reader.Read();
+                cached = JsonValues.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("cache_write_input_tokens"u8))
+            {
+                reader.Read();
+                cacheWrite = JsonValues.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("output_tokens"u8))
+            {
+                reader.Read();
+                output = JsonValues.Int64(ref reader);
+            }
+            else if (reader.ValueTextEquals("reasoning_output_tokens"u8))
+            {
+                reader.Read();
+                reasoning = JsonValues.Int64(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+
+        return new CodexUsage(input, cached, cacheWrite, output, reasoning);
+    }
+}

@@ -1,0 +1,365 @@
+using AgentLive.Pricing;
+using AgentLive.State;
+using Microsoft.Extensions.Logging;
+
+namespace AgentLive.Sources.Codex;
+
+/// <summary>Keeps the state of one Codex rollout.</summary>
+/// <remarks>
+/// <para>
+/// Tokens: <c>token_count.info.total_token_usage</c> is cumulative per thread, across <c>codex resume</c> too, so the
+/// latest one is the total (never a sum). A fork or sub-agent rollout that states where its own history starts
+/// (<c>subagent_history_start_ordinal</c>) does not count the totals in the parent history copied before it.
+/// </para>
+/// <para>
+/// Prompts come from <c>item_completed</c> <c>UserMessage</c> items (0.147 and later) or <c>user_message</c> events
+/// (older); only a file with neither, written before the envelope existed, falls back to user-role response items.
+/// </para>
+/// </remarks>
+internal sealed class CodexSessionTracker : SessionTrackerBase
+{
+    /// <summary>How long a call that asked for escalation must stay unanswered before it counts as an approval wait.</summary>
+    internal static readonly TimeSpan ApprovalQuiet = TimeSpan.FromSeconds(2);
+
+    private readonly CodexLineParser _parser = new();
+    private readonly CodexLine _line = new();
+    private readonly List<PendingCall> _pending = [];
+
+    private bool _sawMeta;
+    private string? _threadId;
+    private string? _parentThreadId;
+    private string? _cwd;
+    private string? _gitBranch;
+    private string? _model;
+    private string? _approvalPolicy;
+    private long? _historyStart;
+    private CodexUsage _total;
+    private CodexUsage _baseline;
+    private long? _contextTokens;
+    private long? _contextWindow;
+    private string? _firstPrompt;
+    private string? _lastPrompt;
+    private int _turns;
+    private bool _sawItemPrompts;
+    private string? _eventPromptThisTurn;
+    private bool _sawEnvelope;
+    private bool _sawTaskEvents;
+    private bool _afterAbort;
+    private string? _lastCommand;
+    private DateTimeOffset? _startedAt;
+    private DateTimeOffset? _lastActivityAt;
+    private Phase _phase;
+    private string? _errorMessage;
+
+    public CodexSessionTracker(SessionFile file, ILogger logger)
+        : base(file, logger)
+    {
+    }
+
+    private enum Phase
+    {
+        None,
+        ModelCall,
+        Responding,
+        Tools,
+        TurnEnded,
+        Error,
+        Interrupted,
+    }
+
+    /// <summary>Whether the latest pending call asked to run outside the sandbox under a policy that asks first.</summary>
+    private bool ApprovalLikely =>
+        _phase == Phase.Tools && _pending.Count > 0 && _pending[^1].Escalated && _approvalPolicy is not null and not "never";
+
+    protected override LineOutcome Apply(ReadOnlySpan<byte> bytes)
+    {
+        if (!_parser.TryParse(bytes, _line))
+        {
+            return LineOutcome.Malformed;
+        }
+
+        CodexLine line = _line;
+        if (line.Kind == CodexLineKind.Unknown)
+        {
+            return LineOutcome.Unknown;
+        }
+
+        _sawEnvelope |= line.Ordinal is not null || line.Kind is CodexLineKind.EventMsg or CodexLineKind.TurnContext;
+        if (line.Timestamp is { } time)
+        {
+            _startedAt ??= time;
+            if (_lastActivityAt is null || time > _lastActivityAt)
+            {
+                _lastActivityAt = time;
+            }
+        }
+
+        bool copiedHistory = _historyStart is { } start && line.Ordinal is { } ordinal && ordinal < start;
+        switch (line.Kind)
+        {
+            case CodexLineKind.SessionMeta:
+                ApplySessionMeta(line);
+                break;
+            case CodexLineKind.TurnContext:
+                _model = line.Model ?? _model;
+                _cwd = line.Cwd ?? _cwd;
+                _approvalPolicy = line.ApprovalPolicy ?? _approvalPolicy;
+                break;
+            case CodexLineKind.ResponseItem when !copiedHistory:
+                ApplyResponseItem(line);
+                break;
+            case CodexLineKind.EventMsg:
+                ApplyEvent(line, copiedHistory);
+                break;
+        }
+
+        return LineOutcome.Changed;
+    }
+
+    private void ApplySessionMeta(CodexLine line)
+    {
+        // A fork repeats its parent's session_meta lines after its own: the first one is the file's.
+        if (_sawMeta)
+        {
+            return;
+        }
+
+        _sawMeta = true;
+        _threadId = line.Id ?? _threadId;
+        _parentThreadId = line.ParentThreadId;
+        _cwd = line.Cwd ?? _cwd;
+        _gitBranch = line.GitBranch;
+        _model = line.Model ?? _model;
+        _historyStart = line.HistoryStartOrdinal;
+    }
+
+    private void ApplyResponseItem(CodexLine line)
+    {
+        switch (line.PayloadType)
+        {
+            case CodexPayloadType.Message when line.Role == "user" && line.UserText == CodexUserText.Prompt && !_sawEnvelope:
+                Prompt(line.Text);
+                break;
+            case CodexPayloadType.Message when line.Role == "assistant":
+                if (_pending.Count == 0 && _phase != Phase.TurnEnded)
+                {
+                    SetPhase(Phase.Responding);
+                }
+
+                break;
+            case CodexPayloadType.Reasoning when _phase is not Phase.TurnEnded:
+                SetPhase(Phase.ModelCall);
+                break;
+            case CodexPayloadType.FunctionCall or CodexPayloadType.CustomToolCall or CodexPayloadType.LocalShellCall:
+                _pending.RemoveAll(p => p.CallId == line.CallId);
+                _pending.Add(new PendingCall(line.CallId, line.Name ?? "tool", line.ToolSummary, line.Escalated));
+                SetPhase(Phase.Tools);
+                break;
+            case CodexPayloadType.FunctionCallOutput or CodexPayloadType.CustomToolCallOutput:
+                _pending.RemoveAll(p => p.CallId == line.CallId);
+                if (_phase is Phase.Tools or Phase.ModelCall or Phase.Responding)
+                {
+                    SetPhase(_pending.Count > 0 ? Phase.Tools : Phase.ModelCall);
+                }
+
+                break;
+        }
+    }
+
+    private void ApplyEvent(CodexLine line, bool copiedHistory)
+    {
+        if (line.PayloadType == CodexPayloadType.TokenCount && line.HasTokenInfo)
+        {
+            if (copiedHistory)
+            {
+                _baseline = line.TotalUsage;
+            }
+            else
+            {
+                _total = line.TotalUsage;
+                _contextTokens = line.LastUsage.Input;
+                _contextWindow = line.ModelContextWindow ?? _contextWindow;
+
+                // Files from before task events existed: an answer followed by its token count ends the turn.
+                if (!_sawTaskEvents && _phase == Phase.Responding && _pending.Count == 0)
+                {
+                    SetPhase(Phase.TurnEnded);
+                }
+            }
+
+            return;
+        }
+
+        if (copiedHistory)
+        {
+            return;
+        }
+
+        switch (line.PayloadType)
+        {
+            case CodexPayloadType.TaskStarted:
+                _sawTaskEvents = true;
+                _contextWindow = line.ModelContextWindow ?? _contextWindow;
+                _pending.Clear();
+                SetPhase(Phase.ModelCall);
+                break;
+            case CodexPayloadType.TaskComplete:
+                _sawTaskEvents = true;
+                _eventPromptThisTurn = null;
+                _pending.Clear();
+                _errorMessage = line.HasError ? line.ErrorMessage ?? "The turn failed" : null;
+                SetPhase(line.HasError ? Phase.Error : Phase.TurnEnded);
+                break;
+            case CodexPayloadType.TurnAborted:
+                _pending.Clear();
+                _afterAbort = true;
+                SetPhase(line.Reason == "replaced" ? Phase.ModelCall : Phase.Interrupted);
+                break;
+            case CodexPayloadType.ItemCompleted when line.ItemType == CodexItemType.UserMessage:
+                // Builds that write both a user_message event and the item for one prompt count it once.
+                _sawItemPrompts = true;
+                if (_eventPromptThisTurn is not null && _eventPromptThisTurn == line.ItemText)
+                {
+                    _eventPromptThisTurn = null;
+                }
+                else
+                {
+                    Prompt(line.ItemText);
+                }
+
+                break;
+            case CodexPayloadType.ItemCompleted when line.ItemType == CodexItemType.CommandExecution:
+                // Written when the command ends, even after the turn was aborted: it never reopens a turn.
+                _lastCommand = line.Command ?? _lastCommand;
+                break;
+            case CodexPayloadType.UserMessage when !_sawItemPrompts:
+                Prompt(line.Text);
+                _eventPromptThisTurn = line.Text;
+                break;
+            case CodexPayloadType.AgentMessage when _pending.Count == 0 && _phase is Phase.ModelCall:
+                SetPhase(Phase.Responding);
+                break;
+            case CodexPayloadType.ExecCommandBegin:
+                _lastCommand = line.Command ?? _lastCommand;
+                break;
+            case CodexPayloadType.Error:
+                _errorMessage = line.ErrorMessage ?? "Error";
+                SetPhase(Phase.Error);
+                break;
+        }
+    }
+
+    private void Prompt(string? text)
+    {
+        // After an interrupt Codex may re-send the session's first prompt verbatim; that replay is not a new turn.
+        if (_afterAbort && text is not null && text == _firstPrompt)
+        {
+            _afterAbort = false;
+            return;
+        }
+
+        _afterAbort = false;
+        _turns++;
+        _firstPrompt ??= text;
+        _lastPrompt = text ?? _lastPrompt;
+        _pending.Clear();
+        SetPhase(Phase.ModelCall);
+    }
+
+    private void SetPhase(Phase phase) => _phase = phase;
+
+    protected override void Clear()
+    {
+        _pending.Clear();
+        _sawMeta = _sawItemPrompts = _sawEnvelope = _sawTaskEvents = _afterAbort = false;
+        _eventPromptThisTurn = null;
+        _threadId = _parentThreadId = _cwd = _gitBranch = _model = _approvalPolicy = null;
+        _historyStart = null;
+        _total = _baseline = default;
+        _contextTokens = _contextWindow = null;
+        _firstPrompt = _lastPrompt = _lastCommand = _errorMessage = null;
+        _turns = 0;
+        _startedAt = _lastActivityAt = null;
+        _phase = Phase.None;
+    }
+
+    public override SessionActivity Evaluate(SessionContext context)
+    {
+        SessionActivity activity = base.Evaluate(context);
+        SessionFacts facts = GetFacts();
+
+        // Codex never writes an approval prompt to the rollout: a call that asked for escalation, under a policy that
+        // asks first, still unanswered after a short quiet, is taken to be waiting for the user.
+        if (activity.Status == SessionStatus.Working && ApprovalLikely
+            && facts.LastActivityAt is { } last && context.Now - last >= ApprovalQuiet)
+        {
+            string what = _pending[^1].Summary is { } command ? $": {command}" : "";
+            return new SessionActivity(SessionStatus.Paused, new AgentState(AgentStateKind.AwaitingPermission, $"Waiting for approval{what}"));
+        }
+
+        return activity;
+    }
+
+    protected override SessionFacts BuildFacts()
+    {
+        AgentState state = TranscriptState(out string? activity);
+        TokenUsage tokens = (_total - _baseline).ToTokenUsage();
+        return new SessionFacts
+        {
+            SourceSessionId = _threadId ?? File.SessionId,
+            ParentSessionId = _parentThreadId,
+            ProjectPath = _cwd,
+            GitBranch = _gitBranch,
+            Title = _firstPrompt,
+            LastUserMessage = _lastPrompt,
+            CurrentActivity = activity,
+            TurnCount = _turns,
+            Model = _model,
+            Tokens = tokens,
+            ContextWindowTokens = _contextTokens,
+            ContextWindowSize = _contextWindow,
+            CostUsd = tokens.Total == 0 ? 0m : ModelPriceTable.Bundled.Cost([new(_model ?? "unknown", tokens)]),
+            StartedAt = _startedAt,
+            LastActivityAt = _lastActivityAt,
+            TranscriptState = state,
+        };
+    }
+
+    private AgentState TranscriptState(out string? activity)
+    {
+        activity = null;
+        switch (_phase)
+        {
+            case Phase.ModelCall:
+                activity = "Thinking";
+                return new AgentState(AgentStateKind.Thinking, "Thinking");
+            case Phase.Responding:
+                activity = "Responding";
+                return new AgentState(AgentStateKind.Acting, "Responding");
+            case Phase.Tools when _pending.Count > 0:
+                PendingCall call = _pending[^1];
+
+                // The default model runs everything through "exec": show the command, not the tool's name.
+                string? detail = call.Summary ?? _lastCommand;
+                activity = call.Name is "exec" or "exec_command" or "shell" or "local_shell" or "container.exec"
+                    ? detail ?? call.Name
+                    : detail is null ? call.Name : $"{call.Name}: {detail}";
+                return call.Name == "request_user_input"
+                    ? new AgentState(AgentStateKind.AwaitingInput, "Asking you a question")
+                    : new AgentState(AgentStateKind.ToolRunning, $"Running {activity}");
+            case Phase.Tools:
+                activity = "Thinking";
+                return new AgentState(AgentStateKind.Thinking, "Thinking");
+            case Phase.TurnEnded:
+                return new AgentState(AgentStateKind.TaskComplete, "Task complete");
+            case Phase.Error:
+                return new AgentState(AgentStateKind.Error, _errorMessage is null ? "Error" : $"Error: {_errorMessage}");
+            case Phase.Interrupted:
+                return new AgentState(AgentStateKind.Interrupted, "Interrupted");
+            default:
+                return new AgentState(AgentStateKind.Idle, "Waiting for a prompt");
+        }
+    }
+
+    private readonly record struct PendingCall(string? CallId, string Name, string? Summary, bool Escalated);
+}
