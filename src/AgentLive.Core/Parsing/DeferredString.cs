@@ -13,9 +13,10 @@ internal struct DeferredString
 
     public readonly bool IsSet => _length > 0;
 
-    /// <summary>Remembers the current value if it is a string; otherwise forgets any earlier one.</summary>
+    /// <summary>Remembers the current value if it is a string; otherwise forgets any earlier one (and skips the value).</summary>
     public void Capture(ref Utf8JsonReader reader)
     {
+        JsonValues.Skip(ref reader);
         if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence)
         {
             _start = (int)reader.TokenStartIndex;

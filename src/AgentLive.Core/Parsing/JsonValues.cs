@@ -6,8 +6,9 @@ namespace AgentLive.Parsing;
 
 /// <summary>
 /// Reads the current value of a <see cref="Utf8JsonReader"/> without allocating for what is not kept. Every method
-/// accepts any token type and returns the "absent" value for a type it does not expect, so a field that changed shape
-/// in a new client version is ignored instead of failing the line.
+/// accepts any token type and returns the "absent" value for a type it does not expect (skipping an object or array
+/// whole), so a field that changed shape in a new client version is ignored instead of failing the line or being
+/// misread as fields of its parent.
 /// </summary>
 internal static class JsonValues
 {
@@ -16,6 +17,7 @@ internal static class JsonValues
     {
         if (reader.TokenType != JsonTokenType.String)
         {
+            Skip(ref reader);
             return null;
         }
 
@@ -32,6 +34,7 @@ internal static class JsonValues
     {
         if (reader.TokenType != JsonTokenType.String)
         {
+            Skip(ref reader);
             return null;
         }
 
@@ -43,19 +46,46 @@ internal static class JsonValues
         return Unescaped(ref reader, maxChars, static (bytes, max) => TextPreview.FromUtf8(bytes.Span, max));
     }
 
-    public static long Int64(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : 0;
+    /// <summary>Whether the value is the string <paramref name="expected"/> (compared unescaped).</summary>
+    public static bool StringEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
+    {
+        Skip(ref reader);
+        return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expected);
+    }
 
-    public static int Int32(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : 0;
+    public static long? OptionalInt64(ref Utf8JsonReader reader)
+    {
+        Skip(ref reader);
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : null;
+    }
 
-    public static decimal? Decimal(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? value : null;
+    public static long Int64(ref Utf8JsonReader reader)
+    {
+        Skip(ref reader);
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : 0;
+    }
 
-    public static bool True(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.True;
+    public static int Int32(ref Utf8JsonReader reader)
+    {
+        Skip(ref reader);
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : 0;
+    }
+
+    public static decimal? Decimal(ref Utf8JsonReader reader)
+    {
+        Skip(ref reader);
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out decimal value) ? value : null;
+    }
+
+    public static bool True(ref Utf8JsonReader reader)
+    {
+        Skip(ref reader);
+        return reader.TokenType == JsonTokenType.True;
+    }
 
     public static DateTimeOffset? Timestamp(ref Utf8JsonReader reader)
     {
+        Skip(ref reader);
         if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out DateTimeOffset value))
         {
             return value;

@@ -208,6 +208,7 @@ internal sealed class ClaudeLineParser
     {
         if (reader.TokenType != JsonTokenType.String)
         {
+            JsonValues.Skip(ref reader);
             return ClaudeLineKind.Unknown;
         }
 
@@ -299,6 +300,7 @@ internal sealed class ClaudeLineParser
     {
         if (reader.TokenType != JsonTokenType.String)
         {
+            JsonValues.Skip(ref reader);
             return ClaudeStopReason.None;
         }
 
@@ -386,6 +388,7 @@ internal sealed class ClaudeLineParser
         line.HasText = true;
         if (reader.TokenType != JsonTokenType.String)
         {
+            JsonValues.Skip(ref reader);
             return;
         }
 
@@ -415,6 +418,7 @@ internal sealed class ClaudeLineParser
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
+                JsonValues.Skip(ref reader);
                 type = reader.TokenType != JsonTokenType.String ? BlockType.Other
                     : reader.ValueTextEquals("text"u8) ? BlockType.Text
                     : reader.ValueTextEquals("tool_use"u8) ? BlockType.ToolUse
@@ -687,7 +691,7 @@ internal sealed class ClaudeLineParser
                 if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
-                    isToolUse = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("tool_use"u8);
+                    isToolUse = JsonValues.StringEquals(ref reader, "tool_use"u8);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {

@@ -173,7 +173,7 @@ internal sealed class CodexLineParser
                     line.Timestamp = JsonValues.Timestamp(ref reader);
                     break;
                 case CodexField.Ordinal when topLevel:
-                    line.Ordinal = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long ordinal) ? ordinal : null;
+                    line.Ordinal = JsonValues.OptionalInt64(ref reader);
                     break;
                 case CodexField.RecordType when topLevel:
                     _hasRecordType = true;
@@ -200,7 +200,7 @@ internal sealed class CodexLineParser
                     line.ParentThreadId ??= JsonValues.Interned(ref reader, _cache);
                     break;
                 case CodexField.HistoryStartOrdinal:
-                    line.HistoryStartOrdinal = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long start) ? start : null;
+                    line.HistoryStartOrdinal = JsonValues.OptionalInt64(ref reader);
                     break;
                 case CodexField.Model:
                     line.Model = JsonValues.Interned(ref reader, _cache);
@@ -255,7 +255,7 @@ internal sealed class CodexLineParser
                     ReadTokenInfo(ref reader, line);
                     break;
                 case CodexField.ModelContextWindow:
-                    line.ModelContextWindow = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long window) ? window : null;
+                    line.ModelContextWindow = JsonValues.OptionalInt64(ref reader);
                     break;
                 case CodexField.Message:
                     _eventMessage.Capture(ref reader);
@@ -445,6 +445,7 @@ internal sealed class CodexLineParser
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
+                JsonValues.Skip(ref reader);
                 line.ItemType = reader.TokenType != JsonTokenType.String ? CodexItemType.Other
                     : reader.ValueTextEquals("UserMessage"u8) ? CodexItemType.UserMessage
                     : reader.ValueTextEquals("AgentMessage"u8) ? CodexItemType.AgentMessage
@@ -496,7 +497,7 @@ internal sealed class CodexLineParser
             else if (reader.ValueTextEquals("model_context_window"u8))
             {
                 reader.Read();
-                line.ModelContextWindow = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long window) ? window : null;
+                line.ModelContextWindow = JsonValues.OptionalInt64(ref reader);
             }
             else
             {

@@ -48,12 +48,12 @@ internal static class CodexToolInput
                 else if (reader.ValueTextEquals("sandbox_permissions"u8))
                 {
                     reader.Read();
-                    escalated |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("require_escalated"u8);
+                    escalated |= JsonValues.StringEquals(ref reader, "require_escalated"u8);
                 }
                 else if (reader.ValueTextEquals("with_escalated_permissions"u8))
                 {
                     reader.Read();
-                    escalated |= reader.TokenType == JsonTokenType.True;
+                    escalated |= JsonValues.True(ref reader);
                 }
                 else
                 {
