@@ -26,6 +26,14 @@ internal sealed class CodexLineParser
     private string? _topType;
     private string? _payloadTypeName;
     private bool _hasPayload;
+    private (string? Summary, bool Escalated)? _freeformInput;
+    private (string? Summary, bool Escalated)? _jsonArguments;
+    private string? _payloadCommand;
+    private string? _itemCommand;
+    private long? _payloadContextWindow;
+    private long? _infoContextWindow;
+    private string? _spawnParent;
+    private string? _forkedFrom;
     private bool _hasRecordType;
 
     public bool TryParse(ReadOnlySpan<byte> line, CodexLine into)
@@ -40,7 +48,10 @@ internal sealed class CodexLineParser
         _messageText.Clear();
         _itemText.Clear();
         _eventMessage.Clear();
-        _topType = _payloadTypeName = null;
+        _topType = _payloadTypeName = _spawnParent = _forkedFrom = null;
+        _freeformInput = _jsonArguments = null;
+        _payloadCommand = _itemCommand = null;
+        _payloadContextWindow = _infoContextWindow = null;
         _hasPayload = _hasRecordType = false;
         try
         {
@@ -99,9 +110,21 @@ internal sealed class CodexLineParser
             line.PayloadType = bare;
         }
 
+        line.Command = line.ItemType == CodexItemType.CommandExecution ? _itemCommand : _payloadCommand ?? _itemCommand;
+        line.ModelContextWindow = _infoContextWindow ?? _payloadContextWindow;
+
+        // A custom (freeform) tool's call carries "input"; a function call carries JSON "arguments".
+        if ((line.PayloadType == CodexPayloadType.CustomToolCall ? _freeformInput : _jsonArguments ?? _freeformInput) is var (summary, escalated))
+        {
+            (line.ToolSummary, line.Escalated) = (summary, escalated);
+        }
+
         if (line.Kind == CodexLineKind.SessionMeta)
         {
             line.Id = _id.Interned(bytes, _cache);
+
+            // A spawned sub-agent names its parent inside source; a fork names it at the top of the payload.
+            line.ParentThreadId = _spawnParent ?? _forkedFrom;
         }
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && _messageText.IsSet)
@@ -197,7 +220,7 @@ internal sealed class CodexLineParser
                     ReadSource(ref reader, line);
                     break;
                 case CodexField.ForkedFromId:
-                    line.ParentThreadId ??= JsonValues.Interned(ref reader, _cache);
+                    _forkedFrom = JsonValues.Interned(ref reader, _cache);
                     break;
                 case CodexField.HistoryStartOrdinal:
                     line.HistoryStartOrdinal = JsonValues.OptionalInt64(ref reader);
@@ -223,7 +246,7 @@ internal sealed class CodexLineParser
                 case CodexField.Input:
                     if (reader.TokenType == JsonTokenType.String)
                     {
-                        (line.ToolSummary, line.Escalated) = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromFreeform(text.Span));
+                        _freeformInput = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromFreeform(text.Span));
                     }
                     else
                     {
@@ -234,7 +257,7 @@ internal sealed class CodexLineParser
                 case CodexField.Arguments:
                     if (reader.TokenType == JsonTokenType.String)
                     {
-                        (line.ToolSummary, line.Escalated) = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromJsonArguments(text.Span));
+                        _jsonArguments = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromJsonArguments(text.Span));
                     }
                     else
                     {
@@ -255,14 +278,14 @@ internal sealed class CodexLineParser
                     ReadTokenInfo(ref reader, line);
                     break;
                 case CodexField.ModelContextWindow:
-                    line.ModelContextWindow = JsonValues.OptionalInt64(ref reader);
+                    _payloadContextWindow = JsonValues.OptionalInt64(ref reader);
                     break;
                 case CodexField.Message:
                     _eventMessage.Capture(ref reader);
                     JsonValues.Skip(ref reader);
                     break;
                 case CodexField.Command:
-                    line.Command = reader.TokenType == JsonTokenType.StartArray
+                    _payloadCommand = reader.TokenType == JsonTokenType.StartArray
                         ? CodexToolInput.LastString(ref reader)
                         : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
                     break;
@@ -333,7 +356,7 @@ internal sealed class CodexLineParser
             else if (reader.ValueTextEquals("parent_thread_id"u8))
             {
                 reader.Read();
-                line.ParentThreadId = JsonValues.Interned(ref reader, _cache);
+                _spawnParent = JsonValues.Interned(ref reader, _cache);
             }
         }
     }
@@ -460,7 +483,7 @@ internal sealed class CodexLineParser
             else if (reader.ValueTextEquals("command"u8))
             {
                 reader.Read();
-                line.Command = reader.TokenType == JsonTokenType.StartArray
+                _itemCommand = reader.TokenType == JsonTokenType.StartArray
                     ? CodexToolInput.LastString(ref reader)
                     : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
             }
@@ -472,7 +495,7 @@ internal sealed class CodexLineParser
         }
     }
 
-    private static void ReadTokenInfo(ref Utf8JsonReader reader, CodexLine line)
+    private void ReadTokenInfo(ref Utf8JsonReader reader, CodexLine line)
     {
         // info is null after a failed or aborted stream.
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -497,7 +520,7 @@ internal sealed class CodexLineParser
             else if (reader.ValueTextEquals("model_context_window"u8))
             {
                 reader.Read();
-                line.ModelContextWindow = JsonValues.OptionalInt64(ref reader);
+                _infoContextWindow = JsonValues.OptionalInt64(ref reader);
             }
             else
             {

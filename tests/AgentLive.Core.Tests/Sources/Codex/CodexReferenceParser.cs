@@ -1,0 +1,447 @@
+using System.Text;
+using System.Text.Json;
+using AgentLive.Parsing;
+using AgentLive.Sources.Codex;
+
+namespace AgentLive.Tests.Sources.Codex;
+
+/// <summary>The oracle: the facts of <see cref="CodexLineParser"/>, read through a <see cref="JsonDocument"/>.</summary>
+public static class CodexReferenceParser
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 512 };
+
+    internal static CodexLine? Parse(byte[] bytes)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(bytes, Options);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? Read(document.RootElement) : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class State
+    {
+        public string? TopType;
+        public string? PayloadType;
+        public bool HasPayload;
+        public bool HasRecordType;
+        public string? Id;
+        public bool IdSet;
+        public string? MessageText;
+        public string? ItemText;
+        public string? EventMessage;
+        public string? SpawnParent;
+        public (string? Summary, bool Escalated)? Input;
+        public string? PayloadCommand;
+        public string? ItemCommand;
+        public long? PayloadWindow;
+        public long? InfoWindow;
+        public (string? Summary, bool Escalated)? Arguments;
+        public string? ForkedFrom;
+    }
+
+    private static CodexLine Read(JsonElement root)
+    {
+        var line = new CodexLine();
+        line.Reset();
+        var state = new State();
+        Fields(root, line, state, topLevel: true);
+
+        if (state.HasPayload)
+        {
+            line.Kind = state.TopType switch
+            {
+                "session_meta" => CodexLineKind.SessionMeta,
+                "turn_context" => CodexLineKind.TurnContext,
+                "response_item" => CodexLineKind.ResponseItem,
+                "event_msg" => CodexLineKind.EventMsg,
+                "compacted" => CodexLineKind.Compacted,
+                "world_state" or "token_usage_record" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
+                _ => CodexLineKind.Unknown,
+            };
+            line.PayloadType = PayloadType(state.PayloadType);
+        }
+        else if (state.TopType is null && state.IdSet)
+        {
+            line.Kind = CodexLineKind.SessionMeta;
+        }
+        else if (state.TopType is null && state.HasRecordType)
+        {
+            line.Kind = CodexLineKind.Bookkeeping;
+        }
+        else if (PayloadType(state.TopType) is var bare and not CodexPayloadType.Other)
+        {
+            line.Kind = CodexLineKind.ResponseItem;
+            line.PayloadType = bare;
+        }
+
+        line.Command = line.ItemType == CodexItemType.CommandExecution ? state.ItemCommand : state.PayloadCommand ?? state.ItemCommand;
+        line.ModelContextWindow = state.InfoWindow ?? state.PayloadWindow;
+
+        var tool = line.PayloadType == CodexPayloadType.CustomToolCall ? state.Input : state.Arguments ?? state.Input;
+        if (tool is { } t)
+        {
+            (line.ToolSummary, line.Escalated) = (t.Summary, t.Escalated);
+        }
+
+        if (line.Kind == CodexLineKind.SessionMeta)
+        {
+            line.Id = state.IdSet ? state.Id : null;
+            line.ParentThreadId = state.SpawnParent ?? state.ForkedFrom;
+        }
+
+        if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && state.MessageText is { } text)
+        {
+            line.UserText = CodexUserTextRules.Classify(text);
+            line.Text = line.UserText == CodexUserText.Prompt ? TextPreview.FromString(text, TextPreview.PromptChars) : null;
+        }
+
+        if (line.ItemType == CodexItemType.UserMessage)
+        {
+            line.ItemText = state.ItemText is null ? null : TextPreview.FromString(state.ItemText, TextPreview.PromptChars);
+        }
+
+        if (line.PayloadType is CodexPayloadType.UserMessage or CodexPayloadType.Error)
+        {
+            line.Text = state.EventMessage is null ? null : TextPreview.FromString(state.EventMessage, TextPreview.PromptChars);
+            line.ErrorMessage = line.PayloadType == CodexPayloadType.Error ? line.Text : line.ErrorMessage;
+            line.HasError |= line.PayloadType == CodexPayloadType.Error;
+        }
+
+        if (line.Kind is not (CodexLineKind.ResponseItem or CodexLineKind.EventMsg))
+        {
+            line.PayloadType = CodexPayloadType.Other;
+        }
+
+        return line;
+    }
+
+    private static void Fields(JsonElement obj, CodexLine line, State state, bool topLevel)
+    {
+        foreach (JsonProperty property in obj.EnumerateObject())
+        {
+            JsonElement value = property.Value;
+            switch (property.Name)
+            {
+                case "type" when topLevel:
+                    state.TopType = Str(value);
+                    break;
+                case "type":
+                    state.PayloadType = Str(value);
+                    break;
+                case "payload" when topLevel:
+                    if (value.ValueKind == JsonValueKind.Object)
+                    {
+                        state.HasPayload = true;
+                        Fields(value, line, state, topLevel: false);
+                    }
+
+                    break;
+                case "timestamp" when topLevel:
+                    line.Timestamp = Time(value);
+                    break;
+                case "ordinal" when topLevel:
+                    line.Ordinal = Long(value);
+                    break;
+                case "record_type" when topLevel:
+                    state.HasRecordType = true;
+                    break;
+                case "id":
+                    state.IdSet = value.ValueKind == JsonValueKind.String;
+                    state.Id = Str(value);
+                    break;
+                case "cwd":
+                    line.Cwd = Str(value);
+                    break;
+                case "git":
+                    line.GitBranch = value.ValueKind == JsonValueKind.Object ? Last(value, "branch") is { } b ? Str(b) : null : null;
+                    break;
+                case "cli_version":
+                    line.CliVersion = Str(value);
+                    break;
+                case "originator":
+                    line.Originator = Str(value);
+                    break;
+                case "source":
+                    Source(value, line, state);
+                    break;
+                case "forked_from_id" or "parent_thread_id":
+                    state.ForkedFrom = Str(value);
+                    break;
+                case "subagent_history_start_ordinal":
+                    line.HistoryStartOrdinal = Long(value);
+                    break;
+                case "model":
+                    line.Model = Str(value);
+                    break;
+                case "approval_policy":
+                    line.ApprovalPolicy = value.ValueKind switch
+                    {
+                        JsonValueKind.String => value.GetString(),
+                        JsonValueKind.Object => value.EnumerateObject().Select(p => p.Name).FirstOrDefault(),
+                        _ => null,
+                    };
+                    break;
+                case "role":
+                    line.Role = Str(value);
+                    break;
+                case "content":
+                    FirstText(value, ref state.MessageText);
+                    break;
+                case "call_id":
+                    line.CallId = Str(value);
+                    break;
+                case "name":
+                    line.Name = Str(value);
+                    break;
+                case "input" when value.ValueKind == JsonValueKind.String:
+                    state.Input = CodexToolInput.FromFreeform(Encoding.UTF8.GetBytes(value.GetString()!));
+                    break;
+                case "arguments" when value.ValueKind == JsonValueKind.String:
+                    state.Arguments = CodexToolInput.FromJsonArguments(Encoding.UTF8.GetBytes(value.GetString()!));
+                    break;
+                case "error":
+                    Error(value, line);
+                    break;
+                case "reason":
+                    line.Reason = Str(value);
+                    break;
+                case "item" when value.ValueKind == JsonValueKind.Object:
+                    Item(value, line, state);
+                    break;
+                case "info" when value.ValueKind == JsonValueKind.Object:
+                    Info(value, line, state);
+                    break;
+                case "model_context_window":
+                    state.PayloadWindow = Long(value);
+                    break;
+                case "message":
+                    state.EventMessage = Str(value);
+                    break;
+                case "command":
+                    state.PayloadCommand = Command(value);
+                    break;
+            }
+        }
+    }
+
+    private static void Source(JsonElement value, CodexLine line, State state)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            line.Source = value.GetString();
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        void Walk(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    Walk(item);
+                }
+
+                return;
+            }
+
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            foreach (JsonProperty property in element.EnumerateObject())
+            {
+                if (property.Name == "subagent")
+                {
+                    line.IsSubAgent = true;
+                    line.Source = "subagent";
+                }
+                else if (property.Name == "parent_thread_id")
+                {
+                    state.SpawnParent = Str(property.Value);
+                    continue;
+                }
+
+                Walk(property.Value);
+            }
+        }
+
+        Walk(value);
+    }
+
+    private static void FirstText(JsonElement value, ref string? text)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            text = value.GetString();
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (JsonElement item in value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+        {
+            string? found = null;
+            foreach (JsonProperty property in item.EnumerateObject())
+            {
+                if (property.Name == "text" && property.Value.ValueKind == JsonValueKind.String)
+                {
+                    found = property.Value.GetString();
+                }
+            }
+
+            if (found is not null)
+            {
+                text = found;
+                return;
+            }
+        }
+    }
+
+    private static void Error(JsonElement value, CodexLine line)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                line.HasError = true;
+                line.ErrorMessage = TextPreview.FromString(value.GetString()!, TextPreview.PromptChars);
+                break;
+            case JsonValueKind.Object:
+                line.HasError = true;
+                foreach (JsonProperty property in value.EnumerateObject().Where(p => p.Name == "message"))
+                {
+                    line.ErrorMessage = Str(property.Value) is { } message ? TextPreview.FromString(message, TextPreview.PromptChars) : null;
+                }
+
+                break;
+        }
+    }
+
+    private static void Item(JsonElement item, CodexLine line, State state)
+    {
+        foreach (JsonProperty property in item.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "type":
+                    line.ItemType = Str(property.Value) switch
+                    {
+                        "UserMessage" => CodexItemType.UserMessage,
+                        "AgentMessage" => CodexItemType.AgentMessage,
+                        "CommandExecution" => CodexItemType.CommandExecution,
+                        _ => CodexItemType.Other,
+                    };
+                    break;
+                case "content":
+                    FirstText(property.Value, ref state.ItemText);
+                    break;
+                case "command":
+                    state.ItemCommand = Command(property.Value);
+                    break;
+            }
+        }
+    }
+
+    private static void Info(JsonElement info, CodexLine line, State state)
+    {
+        foreach (JsonProperty property in info.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "total_token_usage":
+                    line.HasTokenInfo |= property.Value.ValueKind == JsonValueKind.Object;
+                    line.TotalUsage = Usage(property.Value);
+                    break;
+                case "last_token_usage":
+                    line.LastUsage = Usage(property.Value);
+                    break;
+                case "model_context_window":
+                    state.InfoWindow = Long(property.Value);
+                    break;
+            }
+        }
+    }
+
+    private static CodexUsage Usage(JsonElement usage)
+    {
+        if (usage.ValueKind != JsonValueKind.Object)
+        {
+            return default;
+        }
+
+        long Get(string name) => Last(usage, name) is { } v ? Long(v) ?? 0 : 0;
+        return new CodexUsage(Get("input_tokens"), Get("cached_input_tokens"), Get("cache_write_input_tokens"), Get("output_tokens"), Get("reasoning_output_tokens"));
+    }
+
+    private static string? Command(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => TextPreview.FromString(value.GetString()!, TextPreview.ArgumentChars),
+        JsonValueKind.Array => value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String)
+            .Select(e => TextPreview.FromString(e.GetString()!, TextPreview.ArgumentChars)).LastOrDefault(),
+        _ => null,
+    };
+
+    private static JsonElement? Last(JsonElement obj, string name) =>
+        obj.EnumerateObject().Where(p => p.Name == name).Select(p => (JsonElement?)p.Value).LastOrDefault();
+
+    private static string? Str(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static long? Long(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n) ? n : null;
+
+    private static DateTimeOffset? Time(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out DateTimeOffset time))
+        {
+            return time;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) && number > 0)
+        {
+            return number > 1e11
+                ? DateTimeOffset.FromUnixTimeMilliseconds((long)number)
+                : DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000));
+        }
+
+        return null;
+    }
+
+    private static CodexPayloadType PayloadType(string? type) => type switch
+    {
+        "message" => CodexPayloadType.Message,
+        "reasoning" => CodexPayloadType.Reasoning,
+        "function_call" => CodexPayloadType.FunctionCall,
+        "custom_tool_call" => CodexPayloadType.CustomToolCall,
+        "local_shell_call" => CodexPayloadType.LocalShellCall,
+        "function_call_output" or "local_shell_call_output" => CodexPayloadType.FunctionCallOutput,
+        "custom_tool_call_output" => CodexPayloadType.CustomToolCallOutput,
+        "task_started" or "turn_started" => CodexPayloadType.TaskStarted,
+        "task_complete" or "turn_complete" => CodexPayloadType.TaskComplete,
+        "turn_aborted" => CodexPayloadType.TurnAborted,
+        "token_count" => CodexPayloadType.TokenCount,
+        "item_completed" => CodexPayloadType.ItemCompleted,
+        "user_message" => CodexPayloadType.UserMessage,
+        "agent_message" => CodexPayloadType.AgentMessage,
+        "exec_command_begin" => CodexPayloadType.ExecCommandBegin,
+        "exec_command_end" => CodexPayloadType.ExecCommandEnd,
+        "error" => CodexPayloadType.Error,
+        _ => CodexPayloadType.Other,
+    };
+}
