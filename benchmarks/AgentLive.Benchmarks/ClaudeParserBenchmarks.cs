@@ -6,45 +6,21 @@ using BenchmarkDotNet.Attributes;
 namespace AgentLive.Benchmarks;
 
 /// <summary>
-/// Parsing every line of the real Claude Code transcripts (repeated to 16 MB): the library's parser against a bare
-/// <see cref="Utf8JsonReader"/> skim of the same bytes (the ceiling: every token read, nothing kept) and a
+/// Parsing every line of the real Claude Code transcripts: the library's parser against the skim ceiling and a
 /// <see cref="JsonNode"/> parser of the same facts (what a user would write).
 /// </summary>
-[MemoryDiagnoser]
-public class ClaudeParserBenchmarks
+public class ClaudeParserBenchmarks : ParserBenchmarks
 {
-    private LineCorpus _corpus = null!;
     private readonly ClaudeLineParser _parser = new();
     private readonly ClaudeLine _line = new();
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _corpus = LineCorpus.Load("claude", 16L * 1024 * 1024);
-        Console.WriteLine($"// corpus: {_corpus.Bytes} bytes, {_corpus.Lines.Length} lines");
-    }
-
-    [Benchmark(Baseline = true)]
-    public int Skim()
-    {
-        int tokens = 0;
-        foreach (byte[] line in _corpus.Lines)
-        {
-            var reader = new Utf8JsonReader(line);
-            while (reader.Read())
-            {
-                tokens++;
-            }
-        }
-
-        return tokens;
-    }
+    protected override string Client => "claude";
 
     [Benchmark]
     public int ClaudeLineParser()
     {
         int toolUses = 0;
-        foreach (byte[] line in _corpus.Lines)
+        foreach (byte[] line in Corpus.Lines)
         {
             _parser.TryParse(line, _line);
             toolUses += _line.ToolUses.Count;
@@ -57,7 +33,7 @@ public class ClaudeParserBenchmarks
     public int JsonNodeParser()
     {
         int toolUses = 0;
-        foreach (byte[] line in _corpus.Lines)
+        foreach (byte[] line in Corpus.Lines)
         {
             toolUses += JsonNodeFacts.Read(line).ToolUses;
         }

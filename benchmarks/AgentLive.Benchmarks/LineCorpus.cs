@@ -1,7 +1,7 @@
 namespace AgentLive.Benchmarks;
 
 /// <summary>The lines of one client's real transcripts, repeated to a fixed size, held in memory.</summary>
-internal sealed class LineCorpus
+public sealed class LineCorpus
 {
     private LineCorpus(byte[][] lines)
     {

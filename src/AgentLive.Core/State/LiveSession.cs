@@ -1,0 +1,94 @@
+namespace AgentLive.State;
+
+/// <summary>
+/// One agent session as the monitor sees it now: an immutable snapshot, replaced (never changed) when something
+/// changes. Its JSON form (camelCase) is the library's wire contract.
+/// </summary>
+public sealed record LiveSession
+{
+    /// <summary>Gets the id unique across sources: <c>&lt;source&gt;:&lt;source session id&gt;</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the source's name, such as <c>claude</c> or <c>codex</c>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Gets the id the agent itself uses for the session.</summary>
+    public required string SourceSessionId { get; init; }
+
+    /// <summary>Gets the session's transcript.</summary>
+    public required string FilePath { get; init; }
+
+    /// <summary>Gets the working directory of the session.</summary>
+    public string? ProjectPath { get; init; }
+
+    /// <summary>Gets a short display name for the project: the working directory's last segment.</summary>
+    public string? ProjectName { get; init; }
+
+    /// <summary>Gets the git branch, or <see langword="null"/> outside a repository.</summary>
+    public string? GitBranch { get; init; }
+
+    /// <summary>Gets the coarse status.</summary>
+    public SessionStatus Status { get; init; }
+
+    /// <summary>Gets what the agent is doing, and whether it needs the user.</summary>
+    public required AgentState AgentState { get; init; }
+
+    /// <summary>Gets the session's title.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets a preview of the user's latest prompt.</summary>
+    public string? LastUserMessage { get; init; }
+
+    /// <summary>Gets what the agent is doing right now (a command, a file), or <see langword="null"/> between turns.</summary>
+    public string? CurrentActivity { get; init; }
+
+    /// <summary>Gets how many prompts the user submitted.</summary>
+    public int TurnCount { get; init; }
+
+    /// <summary>Gets the model of the latest model call.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets the tokens of the session, its sub-agents' included.</summary>
+    public TokenUsage Tokens { get; init; }
+
+    /// <summary>Gets how many tokens the latest request put in the context window.</summary>
+    public long? ContextWindowTokens { get; init; }
+
+    /// <summary>Gets the model's context window, where the transcript states it.</summary>
+    public long? ContextWindowSize { get; init; }
+
+    /// <summary>Gets the cost in US dollars, or <see langword="null"/> when a model's price is unknown.</summary>
+    public decimal? CostUsd { get; init; }
+
+    /// <summary>Gets when the session started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Gets the time of the latest line.</summary>
+    public DateTimeOffset? LastActivityAt { get; init; }
+
+    /// <summary>Gets the agent's process id, or <see langword="null"/> when no live process is known.</summary>
+    public int? Pid { get; init; }
+
+    /// <summary>Gets the session this one was forked or spawned from, where known.</summary>
+    public string? ParentSessionId { get; init; }
+
+    /// <summary>Gets the sub-agents the session spawned.</summary>
+    public IReadOnlyList<SubAgentInfo> SubAgents { get; init; } = [];
+
+    /// <summary>Compares every field, the sub-agents by value.</summary>
+    /// <param name="other">The session to compare with.</param>
+    /// <returns>Whether both describe the same state.</returns>
+    public bool Equals(LiveSession? other) =>
+        other is not null
+        && Id == other.Id && Source == other.Source && SourceSessionId == other.SourceSessionId && FilePath == other.FilePath
+        && ProjectPath == other.ProjectPath && ProjectName == other.ProjectName && GitBranch == other.GitBranch
+        && Status == other.Status && AgentState == other.AgentState && Title == other.Title
+        && LastUserMessage == other.LastUserMessage && CurrentActivity == other.CurrentActivity && TurnCount == other.TurnCount
+        && Model == other.Model && Tokens == other.Tokens && ContextWindowTokens == other.ContextWindowTokens
+        && ContextWindowSize == other.ContextWindowSize && CostUsd == other.CostUsd && StartedAt == other.StartedAt
+        && LastActivityAt == other.LastActivityAt && Pid == other.Pid && ParentSessionId == other.ParentSessionId
+        && SubAgents.SequenceEqual(other.SubAgents);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Status, AgentState, LastActivityAt, Tokens, Pid);
+}
