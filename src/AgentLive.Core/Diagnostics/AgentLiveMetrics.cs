@@ -22,6 +22,18 @@ internal static class AgentLiveMetrics
     public static readonly Counter<long> OversizedLines =
         Meter.CreateCounter<long>("agentlive.tail.oversized_lines", "{line}", "Lines skipped for exceeding the line length limit.");
 
+    public static readonly Counter<long> MalformedLines =
+        Meter.CreateCounter<long>("agentlive.lines.malformed", "{line}", "Complete lines that were not valid JSON objects.");
+
+    public static readonly Counter<long> EventsPublished =
+        Meter.CreateCounter<long>("agentlive.events.published", "{event}", "Events handed to subscribers (counted once per subscriber).");
+
+    public static readonly Counter<long> EventsCoalesced =
+        Meter.CreateCounter<long>("agentlive.events.coalesced", "{event}", "Events that replaced an older one waiting for a slow subscriber.");
+
+    public static readonly Counter<long> WatcherErrors =
+        Meter.CreateCounter<long>("agentlive.watcher.errors", "{error}", "File watcher failures, each followed by a full rescan.");
+
     public static readonly Counter<long> ReadErrors =
         Meter.CreateCounter<long>("agentlive.tail.read_errors", "{error}", "Reads that ended because a transcript was missing or unreadable.");
 }

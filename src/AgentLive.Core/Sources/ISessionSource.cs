@@ -35,6 +35,10 @@ public interface ISessionSource
     /// <returns>A new tracker with no state.</returns>
     ISessionTracker CreateTracker(SessionFile file, ILogger logger);
 
+    /// <summary>Creates a reader of a transcript's whole conversation (on demand, not on the live path).</summary>
+    /// <returns>A new reader with no messages.</returns>
+    ISessionMessageReader CreateMessageReader();
+
     /// <summary>
     /// Reads the source's own live reports of running sessions, where the agent keeps any (Claude Code's
     /// <c>sessions/&lt;pid&gt;.json</c>); a source without them returns an empty list.

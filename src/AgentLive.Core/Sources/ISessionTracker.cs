@@ -22,12 +22,10 @@ public interface ISessionTracker : ITailLineSink
     /// <summary>Gets the number of lines of a type the tracker does not know (skipped without a diagnostic).</summary>
     long UnknownLines { get; }
 
-    /// <summary>Returns what the transcript says so far, as an immutable value.</summary>
+    /// <summary>
+    /// Returns what the transcript says so far, as an immutable value. The session's status at any moment is then
+    /// <see cref="SessionStatusRules.Evaluate"/> of these facts: time passing never needs the tracker.
+    /// </summary>
     /// <returns>The facts; the same instance until <see cref="Version"/> changes.</returns>
     SessionFacts GetFacts();
-
-    /// <summary>Derives the session's status at a moment, from the facts and the context only.</summary>
-    /// <param name="context">The time, the process table and the agent's live report.</param>
-    /// <returns>The status and agent state.</returns>
-    SessionActivity Evaluate(SessionContext context);
 }

@@ -69,7 +69,8 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
         return _facts;
     }
 
-    public virtual SessionActivity Evaluate(SessionContext context) => SessionStatusRules.Evaluate(GetFacts(), context);
+    /// <summary>The status at a moment: <see cref="SessionStatusRules.Evaluate"/> of the current facts.</summary>
+    public SessionActivity Evaluate(SessionContext context) => SessionStatusRules.Evaluate(GetFacts(), context);
 
     /// <summary>Applies one line to the state.</summary>
     protected abstract LineOutcome Apply(ReadOnlySpan<byte> line);

@@ -54,6 +54,12 @@ public sealed record SessionFacts
     /// <summary>Gets the sub-agents the session spawned.</summary>
     public IReadOnlyList<SubAgentInfo> SubAgents { get; init; } = [];
 
+    /// <summary>
+    /// Gets, while a tool call runs that probably needs the user's approval first (it asked to leave the sandbox under
+    /// a policy that asks), what it wants to run; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? PendingApproval { get; init; }
+
     /// <summary>Gets what the transcript alone says the agent is doing, before time and process facts are weighed.</summary>
     public AgentState TranscriptState { get; init; } = new(AgentStateKind.Idle, "Idle");
 }

@@ -11,6 +11,8 @@ namespace AgentLive.State;
 /// <c>waiting</c> is a permission dialog (the only place one is visible), <c>busy</c> is work, <c>idle</c> ends any
 /// apparent work.</item>
 /// <item>A transcript that says the session ended, with a live process, is a resumed session waiting for its prompt.</item>
+/// <item>A tool call that probably needs approval (<see cref="SessionFacts.PendingApproval"/>), unanswered for
+/// <see cref="StatusThresholds.ApprovalQuiet"/>, is a permission wait.</item>
 /// <item>A gone process after <see cref="StatusThresholds.QuietAfter"/> of quiet, or no known process after
 /// <see cref="StatusThresholds.DoneAfter"/>, means done.</item>
 /// <item>A live process that looks busy with no new line for <see cref="StatusThresholds.StaleAfter"/> is idle.</item>
@@ -66,6 +68,11 @@ public static class SessionStatusRules
              (context.Process == ProcessPresence.Unknown && quiet >= thresholds.DoneAfter)))
         {
             return new SessionActivity(SessionStatus.Done, Ended);
+        }
+
+        if (transcript.Kind == AgentStateKind.ToolRunning && facts.PendingApproval is { } subject && quiet >= thresholds.ApprovalQuiet)
+        {
+            return Paused(new AgentState(AgentStateKind.AwaitingPermission, $"Waiting for approval: {subject}"));
         }
 
         if (AgentState.GroupOf(transcript.Kind) == AgentStateGroup.Autonomous)

@@ -6,6 +6,7 @@ public sealed class StatusThresholds
     private TimeSpan _quietAfter = TimeSpan.FromSeconds(10);
     private TimeSpan _doneAfter = TimeSpan.FromMinutes(15);
     private TimeSpan _staleAfter = TimeSpan.FromMinutes(30);
+    private TimeSpan _approvalQuiet = TimeSpan.FromSeconds(2);
 
     /// <summary>Gets the defaults.</summary>
     public static StatusThresholds Default { get; } = new();
@@ -35,6 +36,17 @@ public sealed class StatusThresholds
     {
         get => _staleAfter;
         init => _staleAfter = NotNegative(value);
+    }
+
+    /// <summary>
+    /// Gets or sets how long a tool call that probably needs approval (<see cref="SessionFacts.PendingApproval"/>) must
+    /// stay unanswered before the session is shown as waiting for it.
+    /// </summary>
+    /// <value>The default is 2 seconds: a call the sandbox runs at once answers sooner.</value>
+    public TimeSpan ApprovalQuiet
+    {
+        get => _approvalQuiet;
+        init => _approvalQuiet = NotNegative(value);
     }
 
     private static TimeSpan NotNegative(TimeSpan value)

@@ -82,6 +82,9 @@ public sealed class ClaudeSessionSource : ISessionSource
     }
 
     /// <inheritdoc/>
+    public ISessionMessageReader CreateMessageReader() => new ClaudeMessageReader();
+
+    /// <inheritdoc/>
     public ISessionTracker CreateTracker(SessionFile file, ILogger logger) => new ClaudeSessionTracker(file, logger);
 
     /// <inheritdoc/>

@@ -59,6 +59,9 @@ public sealed class CodexSessionSource : ISessionSource
     }
 
     /// <inheritdoc/>
+    public ISessionMessageReader CreateMessageReader() => new CodexMessageReader();
+
+    /// <inheritdoc/>
     public ISessionTracker CreateTracker(SessionFile file, ILogger logger) => new CodexSessionTracker(file, logger);
 
     /// <inheritdoc/>

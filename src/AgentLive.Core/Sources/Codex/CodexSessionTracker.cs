@@ -18,9 +18,6 @@ namespace AgentLive.Sources.Codex;
 /// </remarks>
 internal sealed class CodexSessionTracker : SessionTrackerBase
 {
-    /// <summary>How long a call that asked for escalation must stay unanswered before it counts as an approval wait.</summary>
-    internal static readonly TimeSpan ApprovalQuiet = TimeSpan.FromSeconds(2);
-
     private readonly CodexLineParser _parser = new();
     private readonly CodexLine _line = new();
     private readonly List<PendingCall> _pending = [];
@@ -283,23 +280,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _phase = Phase.None;
     }
 
-    public override SessionActivity Evaluate(SessionContext context)
-    {
-        SessionActivity activity = base.Evaluate(context);
-        SessionFacts facts = GetFacts();
-
-        // Codex never writes an approval prompt to the rollout: a call that asked for escalation, under a policy that
-        // asks first, still unanswered after a short quiet, is taken to be waiting for the user.
-        if (activity.Status == SessionStatus.Working && ApprovalLikely
-            && facts.LastActivityAt is { } last && context.Now - last >= ApprovalQuiet)
-        {
-            string what = _pending[^1].Summary is { } command ? $": {command}" : "";
-            return new SessionActivity(SessionStatus.Paused, new AgentState(AgentStateKind.AwaitingPermission, $"Waiting for approval{what}"));
-        }
-
-        return activity;
-    }
-
     protected override SessionFacts BuildFacts()
     {
         AgentState state = TranscriptState(out string? activity);
@@ -322,6 +302,10 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             StartedAt = _startedAt,
             LastActivityAt = _lastActivityAt,
             TranscriptState = state,
+
+            // Codex never writes an approval prompt to the rollout: an escalation request left unanswered under a
+            // policy that asks first is the best evidence there is (see SessionStatusRules).
+            PendingApproval = ApprovalLikely ? _pending[^1].Summary ?? _pending[^1].Name : null,
         };
     }
 

@@ -1,0 +1,198 @@
+using AgentLive.Diagnostics;
+using AgentLive.Events;
+using AgentLive.State;
+
+namespace AgentLive.Monitoring;
+
+/// <summary>
+/// The current sessions and summary, and the subscribers told about every change. One lock covers both, so a new
+/// subscriber's initial state and the live events after it have no gap and no overlap.
+/// </summary>
+internal sealed class SessionBoard
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, LiveSession> _sessions = new(StringComparer.Ordinal);
+    private readonly List<SubscriberQueue> _subscribers = [];
+    private readonly TimeProvider _time;
+    private readonly int _queueCapacity;
+    private SessionSummary _summary = new(0, 0, 0, 0);
+    private bool _completed;
+
+    public SessionBoard(TimeProvider time, int queueCapacity)
+    {
+        _time = time;
+        _queueCapacity = queueCapacity;
+    }
+
+    public IReadOnlyList<LiveSession> Sessions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _sessions.Values.OrderBy(s => s.Id, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    public SessionSummary Summary
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _summary;
+            }
+        }
+    }
+
+    public LiveSession? Find(string id)
+    {
+        lock (_gate)
+        {
+            return _sessions.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>Publishes a discovery or an update, or nothing when the snapshot did not change.</summary>
+    public void Upsert(LiveSession session)
+    {
+        lock (_gate)
+        {
+            if (_sessions.TryGetValue(session.Id, out LiveSession? known))
+            {
+                if (known.Equals(session))
+                {
+                    return;
+                }
+
+                _sessions[session.Id] = session;
+                Publish(new SessionUpdated(_time.GetUtcNow(), session));
+            }
+            else
+            {
+                _sessions[session.Id] = session;
+                Publish(new SessionDiscovered(_time.GetUtcNow(), session));
+            }
+
+            UpdateSummary();
+        }
+    }
+
+    public void Remove(string id)
+    {
+        lock (_gate)
+        {
+            if (_sessions.Remove(id))
+            {
+                Publish(new SessionCompleted(_time.GetUtcNow(), id));
+                UpdateSummary();
+            }
+        }
+    }
+
+    /// <summary>Re-derives the summary (time moves "today"), publishing it when it changed.</summary>
+    public void RefreshSummary()
+    {
+        lock (_gate)
+        {
+            UpdateSummary();
+        }
+    }
+
+    public SubscriberQueue Subscribe()
+    {
+        var queue = new SubscriberQueue(_queueCapacity);
+        lock (_gate)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            foreach (LiveSession session in _sessions.Values.OrderBy(s => s.Id, StringComparer.Ordinal))
+            {
+                queue.Enqueue(new SessionDiscovered(now, session));
+            }
+
+            queue.Enqueue(new SummaryChanged(now, _summary));
+            if (_completed)
+            {
+                queue.Complete();
+            }
+            else
+            {
+                _subscribers.Add(queue);
+            }
+        }
+
+        return queue;
+    }
+
+    public void Unsubscribe(SubscriberQueue queue)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(queue);
+        }
+
+        queue.Complete();
+    }
+
+    /// <summary>Ends every subscriber's enumeration (after what is queued) and refuses new ones.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            foreach (SubscriberQueue queue in _subscribers)
+            {
+                queue.Complete();
+            }
+
+            _subscribers.Clear();
+        }
+    }
+
+    private void UpdateSummary()
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        DateTime today = TimeZoneInfo.ConvertTime(now, _time.LocalTimeZone).Date;
+        int needsYou = 0;
+        int autonomous = 0;
+        long tokens = 0;
+        decimal cost = 0;
+        foreach (LiveSession session in _sessions.Values)
+        {
+            if (session.Status == SessionStatus.Working)
+            {
+                autonomous++;
+            }
+            else if (session.Status == SessionStatus.Paused)
+            {
+                needsYou++;
+            }
+
+            if (session.LastActivityAt is { } last && TimeZoneInfo.ConvertTime(last, _time.LocalTimeZone).Date == today)
+            {
+                tokens += session.Tokens.Total;
+                cost += session.CostUsd ?? 0;
+            }
+        }
+
+        var summary = new SessionSummary(needsYou, autonomous, tokens, cost);
+        if (summary != _summary)
+        {
+            _summary = summary;
+            Publish(new SummaryChanged(now, summary));
+        }
+    }
+
+    private void Publish(SessionEvent item)
+    {
+        foreach (SubscriberQueue queue in _subscribers)
+        {
+            AgentLiveMetrics.EventsPublished.Add(1);
+            if (queue.Enqueue(item))
+            {
+                AgentLiveMetrics.EventsCoalesced.Add(1);
+            }
+        }
+    }
+}

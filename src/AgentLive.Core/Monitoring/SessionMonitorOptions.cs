@@ -1,0 +1,108 @@
+using AgentLive.Sources;
+using AgentLive.Sources.Claude;
+using AgentLive.Sources.Codex;
+using AgentLive.State;
+using Microsoft.Extensions.Logging;
+
+namespace AgentLive.Monitoring;
+
+/// <summary>Settings for a <see cref="SessionMonitor"/>. Every value has a default; validated when set.</summary>
+public sealed class SessionMonitorOptions
+{
+    private TimeSpan _lookBack = TimeSpan.FromHours(24);
+    private TimeSpan _reconcileInterval = TimeSpan.FromSeconds(2);
+    private TimeSpan _completedGracePeriod = TimeSpan.FromMinutes(10);
+    private int _maxConcurrentReads = Math.Max(2, Environment.ProcessorCount);
+    private int _subscriberQueueCapacity = 1024;
+
+    /// <summary>Gets the sources to monitor.</summary>
+    /// <value>
+    /// By default Claude Code and Codex, each with its default roots (<see cref="ClaudeSessionSource"/>,
+    /// <see cref="CodexSessionSource"/>). Clear the list and add your own to change that.
+    /// </value>
+    public IList<ISessionSource> Sources { get; } = [new ClaudeSessionSource(), new CodexSessionSource()];
+
+    /// <summary>Gets or sets how far back the startup scan reads transcripts.</summary>
+    /// <value>Positive. The default is 24 hours. Older transcripts are known but read only when they change.</value>
+    public TimeSpan LookBack
+    {
+        get => _lookBack;
+        set => _lookBack = Positive(value);
+    }
+
+    /// <summary>
+    /// Gets or sets how often the monitor compares every known transcript's size and time with what it read (the
+    /// safety net under file watching), re-reads live status, and re-derives every status from the clock.
+    /// </summary>
+    /// <value>Positive. The default is 2 seconds.</value>
+    public TimeSpan ReconcileInterval
+    {
+        get => _reconcileInterval;
+        set => _reconcileInterval = Positive(value);
+    }
+
+    /// <summary>Gets or sets whether to do without file-system notifications and rely on the periodic reconcile alone.</summary>
+    /// <value>The default is <see langword="false"/>. Use it for file systems that do not notify (some network drives, WSL mounts).</value>
+    public bool UsePolling { get; set; }
+
+    /// <summary>Gets or sets how long a done session stays listed before it is removed with <see cref="Events.SessionCompleted"/>.</summary>
+    /// <value>Not negative. The default is 10 minutes.</value>
+    public TimeSpan CompletedGracePeriod
+    {
+        get => _completedGracePeriod;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _completedGracePeriod = value;
+        }
+    }
+
+    /// <summary>Gets or sets how many transcripts are read at the same time (one file is never read concurrently).</summary>
+    /// <value>At least 1. The default is the processor count, at least 2.</value>
+    public int MaxConcurrentReads
+    {
+        get => _maxConcurrentReads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxConcurrentReads = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets how many events a subscriber may have waiting before updates of the same session are merged (the
+    /// newest snapshot replaces the older); discoveries and completions are never dropped.
+    /// </summary>
+    /// <value>At least 1. The default is 1024.</value>
+    public int SubscriberQueueCapacity
+    {
+        get => _subscriberQueueCapacity;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _subscriberQueueCapacity = value;
+        }
+    }
+
+    /// <summary>Gets or sets the time limits that turn silence into a status.</summary>
+    /// <value>The default is <see cref="StatusThresholds.Default"/>.</value>
+    public StatusThresholds StatusThresholds { get; set; } = StatusThresholds.Default;
+
+    /// <summary>Gets or sets the longest transcript line read; longer lines are skipped with a diagnostic.</summary>
+    /// <value>The default is 64 MiB.</value>
+    public int MaxLineBytes { get; set; } = Tailing.TailReaderOptions.DefaultMaxLineBytes;
+
+    /// <summary>Gets or sets the clock.</summary>
+    /// <value>The default, <see langword="null"/>, is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Gets or sets where diagnostics go (malformed lines, resets, watcher errors).</summary>
+    /// <value>The default, <see langword="null"/>, logs nothing.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    private static TimeSpan Positive(TimeSpan value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+        return value;
+    }
+}

@@ -1,0 +1,76 @@
+using AgentLive.Sources;
+using AgentLive.State;
+
+namespace AgentLive.Monitoring;
+
+/// <summary>Turns a session's files' facts, the live status and the time into its <see cref="LiveSession"/>.</summary>
+internal static class SessionSnapshots
+{
+    public static LiveSession Build(
+        string key,
+        TrackedFile main,
+        IReadOnlyList<TrackedFile> files,
+        LiveStatusEntry? live,
+        DateTimeOffset now,
+        StatusThresholds thresholds)
+    {
+        SessionFacts facts = main.Facts!;
+        ProcessPresence presence = live is { IsProcessAlive: true } ? ProcessPresence.Alive : ProcessPresence.Unknown;
+        SessionActivity activity = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds));
+
+        TokenUsage tokens = facts.Tokens;
+        decimal? cost = facts.CostUsd;
+        var subAgents = facts.SubAgents.ToList();
+        foreach (TrackedFile sub in files.Where(f => f.File.Kind == SessionFileKind.SubAgent))
+        {
+            SessionFacts subFacts = sub.Facts!;
+            tokens += subFacts.Tokens;
+            cost = cost is { } c && subFacts.CostUsd is { } s ? c + s : null;
+            int index = subAgents.FindIndex(a => a.AgentId == sub.File.AgentId);
+            bool running = AgentState.GroupOf(subFacts.TranscriptState.Kind) == AgentStateGroup.Autonomous;
+            if (index >= 0)
+            {
+                SubAgentInfo known = subAgents[index];
+                subAgents[index] = known with
+                {
+                    Tokens = subFacts.Tokens,
+                    CurrentActivity = known.IsRunning ? subFacts.CurrentActivity ?? known.CurrentActivity : null,
+                };
+            }
+            else
+            {
+                subAgents.Add(new SubAgentInfo(
+                    $"agent-{sub.File.AgentId}", sub.File.AgentId, null, subFacts.Title, running, null,
+                    running ? subFacts.CurrentActivity : null, subFacts.StartedAt, subFacts.Tokens));
+            }
+        }
+
+        string? project = facts.ProjectPath;
+        return new LiveSession
+        {
+            Id = key,
+            Source = main.Source.Name,
+            SourceSessionId = facts.SourceSessionId ?? main.File.SessionId,
+            FilePath = main.File.Path,
+            ProjectPath = project,
+            ProjectName = project is null ? null : Path.GetFileName(project.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : project,
+            GitBranch = facts.GitBranch,
+            Status = activity.Status,
+            AgentState = activity.State,
+            Title = facts.Title,
+            LastUserMessage = facts.LastUserMessage,
+            CurrentActivity = activity.Status == SessionStatus.Working ? facts.CurrentActivity : null,
+            TurnCount = facts.TurnCount,
+            Model = facts.Model,
+            Tokens = tokens,
+            ContextWindowTokens = facts.ContextWindowTokens,
+            ContextWindowSize = facts.ContextWindowSize,
+            CostUsd = cost,
+            StartedAt = facts.StartedAt,
+            LastActivityAt = facts.LastActivityAt,
+            Pid = live is { IsProcessAlive: true } ? live.Pid : null,
+            ParentSessionId = facts.ParentSessionId,
+            SubAgents = subAgents,
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using AgentLive.Sources;
+using AgentLive.State;
+using AgentLive.Tailing;
+
+namespace AgentLive.Monitoring;
+
+/// <summary>One transcript the monitor knows: where its reading stands and what it last said.</summary>
+internal sealed class TrackedFile
+{
+    private const int Idle = 0;
+    private const int Reading = 1;
+    private const int ReadingAndChanged = 2;
+
+    private int _readState;
+
+    public TrackedFile(SessionFile file, ISessionSource source, ISessionTracker tracker)
+    {
+        File = file;
+        Source = source;
+        Tracker = tracker;
+        SessionKey = $"{source.Name}:{file.SessionId}";
+    }
+
+    public SessionFile File { get; }
+
+    public ISessionSource Source { get; }
+
+    /// <summary>Only touched inside a read, and reads of one file never overlap.</summary>
+    public ISessionTracker Tracker { get; }
+
+    /// <summary>The monitor's id of the session this file belongs to (a sub-agent file: its parent's).</summary>
+    public string SessionKey { get; }
+
+    public TailPosition Position { get; set; }
+
+    /// <summary>Length and write time when the file was last read: the reconcile re-reads it when either changes.</summary>
+    public long KnownLength { get; set; } = -1;
+
+    public DateTime KnownWriteUtc { get; set; }
+
+    /// <summary>Older than the look-back window at discovery: known, not read until it changes.</summary>
+    public bool Dormant { get; set; }
+
+    /// <summary>The tracker's facts as of the end of the last read; safe to use from any thread.</summary>
+    public volatile SessionFacts? Facts;
+
+    public long MalformedReported { get; set; }
+
+    /// <summary>Claims the file for a read, or (when a read runs) asks that read to go round once more.</summary>
+    public bool TryBeginRead()
+    {
+        while (true)
+        {
+            int state = Volatile.Read(ref _readState);
+            int next = state == Idle ? Reading : ReadingAndChanged;
+            if (Interlocked.CompareExchange(ref _readState, next, state) == state)
+            {
+                return state == Idle;
+            }
+        }
+    }
+
+    /// <summary>Ends a read; returns <see langword="true"/> when the file changed meanwhile and must be read again.</summary>
+    public bool EndRead()
+    {
+        if (Interlocked.CompareExchange(ref _readState, Idle, Reading) == Reading)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _readState, Reading);
+        return true;
+    }
+}
