@@ -112,6 +112,7 @@ internal sealed class SessionBoard
             }
 
             queue.Enqueue(new SummaryChanged(now, _summary));
+            AgentLiveMetrics.EventsPublished.Add(_sessions.Count + 1);
             if (_completed)
             {
                 queue.Complete();

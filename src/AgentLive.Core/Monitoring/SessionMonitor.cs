@@ -185,6 +185,19 @@ public sealed class SessionMonitor : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>Runs one reconcile pass now and waits for the reads it started (tests drive the monitor with it).</summary>
+    internal async Task ReconcileNowAsync()
+    {
+        Reconcile();
+        while (_reads.Values.ToArray() is { Length: > 0 } running)
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+
+        await RefreshLiveStatusAsync(_stopping.Token).ConfigureAwait(false);
+        RefreshAll();
+    }
+
     /// <summary>Raises the same rescan a watcher error does (tests use it; a real error comes from the watcher).</summary>
     internal void OnWatcherError(string directory, Exception? error)
     {
@@ -273,7 +286,19 @@ public sealed class SessionMonitor : IAsyncDisposable
         var tracked = new TrackedFile(file, source, tracker);
         try
         {
-            tracked.Dormant = File.GetLastWriteTimeUtc(file.Path) < cutoff.UtcDateTime;
+            var info = new FileInfo(file.Path);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            if (info.LastWriteTimeUtc < cutoff.UtcDateTime)
+            {
+                // Known but not read: remembering how it looks now makes any later change wake it.
+                tracked.Dormant = true;
+                tracked.KnownLength = info.Length;
+                tracked.KnownWriteUtc = info.LastWriteTimeUtc;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -334,15 +359,9 @@ public sealed class SessionMonitor : IAsyncDisposable
             try
             {
                 var info = new FileInfo(file.File.Path);
-                if (info.Exists && (info.Length != file.KnownLength || info.LastWriteTimeUtc != file.KnownWriteUtc) && (!file.Dormant || file.KnownLength >= 0))
+                if (info.Exists && (info.Length != file.KnownLength || info.LastWriteTimeUtc != file.KnownWriteUtc))
                 {
                     ScheduleRead(file);
-                }
-                else if (info.Exists && file.Dormant && file.KnownLength < 0)
-                {
-                    // A dormant file: remember how it looked, so that any change wakes it.
-                    file.KnownLength = info.Length;
-                    file.KnownWriteUtc = info.LastWriteTimeUtc;
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,0 +1,105 @@
+using AgentLive.Events;
+using AgentLive.Monitoring;
+using AgentLive.Sources.Claude;
+using AgentLive.Sources.Codex;
+using AgentLive.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AgentLive.Tests.Monitoring;
+
+/// <summary>A monitor over temporary Claude and Codex roots, on a fake clock, and helpers to wait for its events.</summary>
+public sealed class MonitorHarness : IAsyncDisposable
+{
+    /// <summary>How long a test waits for something the monitor should do at once (real time, bounded).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private IAsyncEnumerator<SessionEvent>? _events;
+
+    public MonitorHarness(Action<SessionMonitorOptions>? configure = null, DateTimeOffset? now = null)
+    {
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 0, 30, 0, TimeSpan.Zero));
+        Options = new SessionMonitorOptions { TimeProvider = Time, UsePolling = true, LoggerFactory = Logs };
+        Options.Sources.Clear();
+        Options.Sources.Add(new ClaudeSessionSource(new ClaudeSourceOptions { Roots = [Claude.Path] }));
+        Options.Sources.Add(new CodexSessionSource(new CodexSourceOptions { Roots = [Codex.Path] }));
+        configure?.Invoke(Options);
+        Monitor = SessionMonitor.Create(Options);
+    }
+
+    public FixtureRoot Claude { get; } = new();
+
+    public FixtureRoot Codex { get; } = new();
+
+    public FakeTimeProvider Time { get; }
+
+    public ListLoggerFactory Logs { get; } = new();
+
+    public SessionMonitorOptions Options { get; }
+
+    public SessionMonitor Monitor { get; }
+
+    public List<SessionEvent> Seen { get; } = [];
+
+    public IAsyncEnumerator<SessionEvent> Events => _events ??= Monitor.WatchAsync().GetAsyncEnumerator();
+
+    /// <summary>
+    /// Takes events until one matches, advancing the fake clock by a reconcile interval whenever nothing arrives for a
+    /// moment (the reconcile runs on that clock). Fails after <see cref="Patience"/> of real time.
+    /// </summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null, bool advance = true)
+        where T : SessionEvent
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        Task<bool>? next = null;
+        while (true)
+        {
+            next ??= Events.MoveNextAsync().AsTask();
+            Task finished = await Task.WhenAny(next, Task.Delay(50, deadline.Token)).ConfigureAwait(false);
+            if (finished == next)
+            {
+                Assert.True(await next, "the event stream ended");
+                next = null;
+                Seen.Add(Events.Current);
+                if (Events.Current is T item && (match is null || match(item)))
+                {
+                    return item;
+                }
+
+                continue;
+            }
+
+            Assert.False(deadline.IsCancellationRequested, $"no {typeof(T).Name} within {Patience}; saw {string.Join(", ", Seen.Select(e => e.GetType().Name))}");
+            if (advance)
+            {
+                Time.Advance(Options.ReconcileInterval);
+            }
+        }
+    }
+
+    /// <summary>Runs a reconcile pass now and waits for its reads: the deterministic way to move the monitor on.</summary>
+    public Task ReconcileAsync() => Monitor.ReconcileNowAsync();
+
+    /// <summary>Appends lines to a file as a client would: one write per line, each ending with a line feed.</summary>
+    public static async Task AppendAsync(string path, IEnumerable<byte[]> lines)
+    {
+        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        foreach (byte[] line in lines)
+        {
+            await file.WriteAsync(line);
+            await file.WriteAsync("\n"u8.ToArray());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Monitor.DisposeAsync();
+        if (_events is not null)
+        {
+            await _events.DisposeAsync();
+        }
+
+        Claude.Dispose();
+        Codex.Dispose();
+        Logs.Dispose();
+    }
+}
