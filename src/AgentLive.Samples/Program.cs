@@ -1,87 +1,58 @@
-using System.Text;
-using AgentLive.Tailing;
+using AgentLive.Monitoring;
+using AgentLive.Samples;
+using AgentLive.Samples.Commands;
+using Spectre.Console;
 
-// Replays the bundled real transcripts into a temporary file a chunk at a time and shows the tail reader picking up
-// exactly the complete lines that each append made available.
-string demoRoot = Path.Combine(AppContext.BaseDirectory, "DemoData");
-string[] transcripts = Directory.Exists(demoRoot)
-    ? [.. Directory.EnumerateFiles(demoRoot, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]
-    : [];
-if (transcripts.Length == 0)
+(HostOptions? host, string? error) = CommandLine.Parse(args);
+if (host is null)
 {
-    Console.Error.WriteLine("agentlive: no bundled transcripts found next to the program.");
-    return 1;
+    await Console.Error.WriteLineAsync($"agentlive: {error} (see --help)");
+    return ExitCodes.BadUsage;
 }
 
-string scratch = Directory.CreateTempSubdirectory("agentlive-demo-").FullName;
+if (host.Command == "help")
+{
+    Console.WriteLine(CommandLine.Usage);
+    return ExitCodes.Ok;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
 try
 {
-    var reader = new TailReader();
-    foreach (string transcript in transcripts)
+    if (host.Command == "demo")
     {
-        byte[] content = await File.ReadAllBytesAsync(transcript);
-        string target = Path.Combine(scratch, Path.GetFileName(transcript));
-        await using (File.Create(target))
-        {
-        }
-
-        var sink = new TypeCountingSink();
-        TailPosition position = TailPosition.Start;
-        int reads = 0;
-        const int Chunk = 7919;
-        for (int at = 0; at < content.Length; at += Chunk)
-        {
-            await using (var append = new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
-            {
-                await append.WriteAsync(content.AsMemory(at, Math.Min(Chunk, content.Length - at)));
-            }
-
-            position = (await reader.ReadAsync(target, position, sink)).Position;
-            reads++;
-        }
-
-        string source = Path.GetRelativePath(demoRoot, transcript).Split(Path.DirectorySeparatorChar)[0];
-        Console.WriteLine($"{source,-7} {Path.GetFileName(transcript)}");
-        Console.WriteLine($"        {content.Length:N0} bytes appended in {reads} writes, {sink.Lines} lines read, position {position.Offset:N0}");
-        Console.WriteLine($"        {string.Join(", ", sink.Types.OrderByDescending(t => t.Value).Select(t => $"{t.Key}×{t.Value}"))}");
+        return await DemoCommand.RunAsync(host, AnsiConsole.Console, cancel.Token);
     }
-}
-finally
-{
-    Directory.Delete(scratch, recursive: true);
-}
 
-return 0;
-
-internal sealed class TypeCountingSink : ITailLineSink
-{
-    public int Lines { get; private set; }
-
-    public Dictionary<string, int> Types { get; } = [];
-
-    public void OnReset(TailResetReason reason) => Types.Clear();
-
-    public void OnLine(ReadOnlySpan<byte> line, long offset)
+    SessionMonitorOptions options = MonitorFactory.Options(host);
+    if (host.Command == "live" && !host.NoDemo && !MonitorFactory.AnyRootExists(options))
     {
-        Lines++;
-        var json = new System.Text.Json.Utf8JsonReader(line);
-        string type = "?";
-        if (json.Read() && json.TokenType == System.Text.Json.JsonTokenType.StartObject)
-        {
-            while (json.Read() && json.TokenType == System.Text.Json.JsonTokenType.PropertyName)
-            {
-                bool isType = json.ValueTextEquals("type"u8);
-                json.Read();
-                if (isType && json.TokenType == System.Text.Json.JsonTokenType.String)
-                {
-                    type = json.GetString() ?? "?";
-                    break;
-                }
-
-                json.TrySkip();
-            }
-        }
-
-        Types[type] = Types.GetValueOrDefault(type) + 1;
+        Console.WriteLine("No Claude Code or Codex sessions on this machine (no ~/.claude or ~/.codex): showing a demo of recorded sessions instead.");
+        return await DemoCommand.RunAsync(host, AnsiConsole.Console, cancel.Token);
     }
+
+    await using SessionMonitor monitor = SessionMonitor.Create(options);
+    return host.Command switch
+    {
+        "snapshot" => await JsonCommands.SnapshotAsync(monitor, Console.Out, cancel.Token),
+        "watch" => await JsonCommands.WatchAsync(monitor, Console.Out, Console.In, cancel.Token),
+        "messages" => await JsonCommands.MessagesAsync(monitor, host.SessionId!, Console.Out, Console.Error, cancel.Token),
+        "stop" => await StopCommand.RunAsync(monitor, host.SessionId!, Console.Out, Console.Error, cancel.Token),
+        _ => await LiveCommand.RunAsync(monitor, AnsiConsole.Console, cancel.Token),
+    };
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    return ExitCodes.Ok;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"agentlive: {e.Message}");
+    return ExitCodes.Failed;
 }

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AgentLive.Events;
+using AgentLive.State;
+
+namespace AgentLive.Serialization;
+
+/// <summary>
+/// Events as <c>{"type":"session_discovered","session":{…}}</c>, <c>{"type":"session_updated","session":{…}}</c>,
+/// <c>{"type":"session_completed","sessionId":"…"}</c> and
+/// <c>{"type":"summary","needsYouCount":n,"autonomousCount":n,"totalTokensToday":n,"totalCostTodayUsd":x}</c>,
+/// each with its <c>timestamp</c>.
+/// </summary>
+internal sealed class SessionEventJsonConverter : JsonConverter<SessionEvent>
+{
+    public override bool CanConvert(Type typeToConvert) => typeof(SessionEvent).IsAssignableFrom(typeToConvert);
+
+    public override SessionEvent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Events are written, not read.");
+
+    public override void Write(Utf8JsonWriter writer, SessionEvent value, JsonSerializerOptions options)
+    {
+        var context = (AgentLiveJsonContext)options.TypeInfoResolver!;
+        writer.WriteStartObject();
+        switch (value)
+        {
+            case SessionDiscovered discovered:
+                writer.WriteString("type", "session_discovered");
+                WriteSession(writer, discovered.Session, context);
+                break;
+            case SessionUpdated updated:
+                writer.WriteString("type", "session_updated");
+                WriteSession(writer, updated.Session, context);
+                break;
+            case SessionCompleted completed:
+                writer.WriteString("type", "session_completed");
+                writer.WriteString("sessionId", completed.SessionId);
+                break;
+            case SummaryChanged summary:
+                writer.WriteString("type", "summary");
+                writer.WriteNumber("needsYouCount", summary.Summary.NeedsYouCount);
+                writer.WriteNumber("autonomousCount", summary.Summary.AutonomousCount);
+                writer.WriteNumber("totalTokensToday", summary.Summary.TotalTokensToday);
+                writer.WriteNumber("totalCostTodayUsd", summary.Summary.TotalCostTodayUsd);
+                break;
+            default:
+                writer.WriteString("type", "unknown");
+                break;
+        }
+
+        writer.WritePropertyName("timestamp");
+        new UtcTimeJsonConverter().Write(writer, value.Timestamp, options);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSession(Utf8JsonWriter writer, LiveSession session, AgentLiveJsonContext context)
+    {
+        writer.WritePropertyName("session");
+        JsonSerializer.Serialize(writer, session, context.LiveSession);
+    }
+}
