@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace AgentLive.Samples.Tests;
+
+/// <summary>Runs the sample host as a real process, as a script would.</summary>
+internal sealed class HostProcess : IDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+
+    private HostProcess(Process process) => _process = process;
+
+    public static string HostDll => Path.Combine(AppContext.BaseDirectory, "agentlive.dll");
+
+    /// <summary>The real-client transcripts copied next to the tests, laid out as ~/.claude and ~/.codex.</summary>
+    public static string ClaudeRoot => Path.Combine(AppContext.BaseDirectory, "Roots", "claude");
+
+    public static string CodexRoot => Path.Combine(AppContext.BaseDirectory, "Roots", "codex");
+
+    public StreamWriter Input => _process.StandardInput;
+
+    public StreamReader Output => _process.StandardOutput;
+
+    public static HostProcess Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(HostDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return new HostProcess(Process.Start(start)!);
+    }
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using HostProcess host = Start(args);
+        host.Input.Close();
+        Task<string> output = host._process.StandardOutput.ReadToEndAsync();
+        Task<string> error = host._process.StandardError.ReadToEndAsync();
+        int code = await host.WaitForExitAsync();
+        return (code, await output, await error);
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(Patience);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}
