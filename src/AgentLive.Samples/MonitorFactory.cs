@@ -10,7 +10,7 @@ internal static class MonitorFactory
 {
     public static SessionMonitorOptions Options(HostOptions host, StatusThresholds? thresholds = null)
     {
-        var options = new SessionMonitorOptions { LookBack = host.LookBack };
+        var options = new SessionMonitorOptions { LookBack = host.LookBack, DetectProcesses = !host.NoProcesses, KillAfterStopTimeout = true };
         if (thresholds is not null)
         {
             options.StatusThresholds = thresholds;

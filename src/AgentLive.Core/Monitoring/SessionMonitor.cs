@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using AgentLive.Diagnostics;
 using AgentLive.Events;
+using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.State;
 using AgentLive.Tailing;
@@ -58,7 +59,10 @@ public sealed class SessionMonitor : IAsyncDisposable
     private readonly Dictionary<string, DateTimeOffset> _doneSince = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SessionFacts> _completed = new(StringComparer.Ordinal);
     private readonly object _startGate = new();
+    private readonly IProcessScanner? _scanner;
     private volatile IReadOnlyDictionary<string, LiveStatusEntry> _liveStatus = new Dictionary<string, LiveStatusEntry>();
+    private volatile ProcessMatches _processes = ProcessMatches.None;
+    private Task? _processLoop;
     private TranscriptWatcher? _watcher;
     private Task? _start;
     private Task? _tickLoop;
@@ -80,6 +84,7 @@ public sealed class SessionMonitor : IAsyncDisposable
         _reader = new TailReader(new TailReaderOptions { MaxLineBytes = options.MaxLineBytes, LoggerFactory = options.LoggerFactory });
         _board = new SessionBoard(_time, options.SubscriberQueueCapacity);
         _readSlots = new SemaphoreSlim(options.MaxConcurrentReads);
+        _scanner = options.DetectProcesses ? options.ProcessScanner ?? ProcessScanners.CreateDefault() : null;
     }
 
     /// <summary>Gets the sessions as of now: one immutable snapshot each.</summary>
@@ -158,6 +163,55 @@ public sealed class SessionMonitor : IAsyncDisposable
         return messages.Messages;
     }
 
+    /// <summary>
+    /// Stops the agent process behind a session: SIGTERM (Windows: a close request), a wait of
+    /// <see cref="SessionMonitorOptions.StopTimeout"/>, then SIGKILL if <see cref="SessionMonitorOptions.KillAfterStopTimeout"/>.
+    /// </summary>
+    /// <param name="sessionId">A <see cref="LiveSession.Id"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait (a signal already sent stays sent).</param>
+    /// <returns>What was done. Immediately before signalling, the process is read again and must still be the matched
+    /// one (same pid and start time) and this source's agent; otherwise nothing is signalled.</returns>
+    public async Task<StopResult> StopSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        if (_board.Find(sessionId) is not { } session)
+        {
+            return new StopResult(StopOutcome.UnknownSession, null, $"No session with id '{sessionId}' is known to the monitor.");
+        }
+
+        if (_scanner is null)
+        {
+            return new StopResult(StopOutcome.NoProcess, null, "Process detection is off, so no process is known for any session.");
+        }
+
+        if (!_processes.Matched.ContainsKey(sessionId))
+        {
+            await ScanProcessesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!_processes.Matched.TryGetValue(sessionId, out ProcessInfo? process))
+        {
+            return new StopResult(StopOutcome.NoProcess, null, $"Session '{sessionId}' has no live agent process.");
+        }
+
+        StopResult result = await StopProcessAsync(process, session.Source, cancellationToken).ConfigureAwait(false);
+        await ScanProcessesAsync(cancellationToken).ConfigureAwait(false);
+        RefreshAll();
+        return result;
+    }
+
+    /// <summary>Stops a process believed to be <paramref name="source"/>'s agent (tests pass a stale start time to check the guard).</summary>
+    internal Task<StopResult> StopProcessAsync(ProcessInfo expected, string source, CancellationToken cancellationToken)
+    {
+        ISessionSource owner = _sources.First(s => s.Name == source);
+        return new ProcessStopper(_scanner ?? ProcessScanners.CreateDefault(), _time).StopAsync(
+            expected,
+            p => owner.ClassifyProcess(p) == AgentProcessRole.Agent,
+            _options.StopTimeout,
+            _options.KillAfterStopTimeout,
+            cancellationToken);
+    }
+
     /// <summary>Stops watching, waits for reads in progress, and ends every enumeration.</summary>
     /// <returns>A task that completes when the monitor has stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -171,7 +225,7 @@ public sealed class SessionMonitor : IAsyncDisposable
         _watcher?.Dispose();
         _changedPaths.Writer.TryComplete();
         _wake.Writer.TryComplete();
-        Task?[] running = [_start, _tickLoop, _changeLoop, .. _reads.Values];
+        Task?[] running = [_start, _tickLoop, _changeLoop, _processLoop, .. _reads.Values];
         foreach (Task? task in running)
         {
             if (task is not null)
@@ -215,6 +269,7 @@ public sealed class SessionMonitor : IAsyncDisposable
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentReads, CancellationToken = stopping },
             async (file, token) => await ReadOnceAsync(file, token).ConfigureAwait(false)).ConfigureAwait(false);
         await RefreshLiveStatusAsync(stopping).ConfigureAwait(false);
+        await ScanProcessesAsync(stopping).ConfigureAwait(false);
         RefreshAll();
 
         if (!_options.UsePolling)
@@ -232,6 +287,10 @@ public sealed class SessionMonitor : IAsyncDisposable
 
         _changeLoop = Task.Run(() => ChangeLoopAsync(stopping), CancellationToken.None);
         _tickLoop = Task.Run(() => TickLoopAsync(stopping), CancellationToken.None);
+        if (_scanner is not null)
+        {
+            _processLoop = Task.Run(() => ProcessLoopAsync(stopping), CancellationToken.None);
+        }
     }
 
     private IEnumerable<string> TranscriptDirectories() =>
@@ -514,6 +573,55 @@ public sealed class SessionMonitor : IAsyncDisposable
         Refresh(file.SessionKey);
     }
 
+    private async Task ProcessLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.ProcessScanInterval, _time, stopping).ConfigureAwait(false);
+                await ScanProcessesAsync(stopping).ConfigureAwait(false);
+                RefreshAll();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                MonitorLog.ReconcileFailed(_logger, e);
+            }
+        }
+    }
+
+    /// <summary>Reads the process table and matches every session to its agent's process (off the read path).</summary>
+    private async Task ScanProcessesAsync(CancellationToken cancellationToken)
+    {
+        if (_scanner is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<ProcessInfo> all = await _scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
+        var agents = new List<AgentProcess>();
+        foreach (ProcessInfo process in all)
+        {
+            if (_sources.FirstOrDefault(s => s.ClassifyProcess(process) == AgentProcessRole.Agent) is { } source)
+            {
+                agents.Add(new AgentProcess(process, source.Name));
+            }
+        }
+
+        var sessions = _files.Values
+            .Where(f => f.File.Kind == SessionFileKind.Main && f.Facts is not null)
+            .GroupBy(f => f.SessionKey, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(f => f.Facts!.LastActivityAt)!)
+            .Select(f => new SessionCandidate(f.SessionKey, f.Source.Name, f.File.Path, f.Facts!.SourceSessionId, f.Facts.ProjectPath, f.Facts.StartedAt))
+            .ToList();
+        var reported = _liveStatus.Where(e => e.Value.IsProcessAlive).ToDictionary(e => e.Key, e => e.Value.Pid, StringComparer.Ordinal);
+        _processes = ProcessMatcher.Match(sessions, agents, reported, _scanner.OpenFiles, all.Any(p => p.WorkingDirectory is not null));
+    }
+
     private async Task RefreshLiveStatusAsync(CancellationToken cancellationToken)
     {
         var status = new Dictionary<string, LiveStatusEntry>(StringComparer.Ordinal);
@@ -581,7 +689,16 @@ public sealed class SessionMonitor : IAsyncDisposable
             }
 
             DateTimeOffset now = _time.GetUtcNow();
-            LiveSession session = SessionSnapshots.Build(key, main, files, _liveStatus.GetValueOrDefault(key), now, _options.StatusThresholds);
+            ProcessMatches processes = _processes;
+            LiveSession session = SessionSnapshots.Build(
+                key,
+                main,
+                files,
+                _liveStatus.GetValueOrDefault(key),
+                processes.Matched.GetValueOrDefault(key),
+                processes.Absent.Contains(key),
+                now,
+                _options.StatusThresholds);
             if (session.Status == SessionStatus.Done)
             {
                 DateTimeOffset since = _doneSince.TryGetValue(key, out DateTimeOffset known) ? known : _doneSince[key] = now;

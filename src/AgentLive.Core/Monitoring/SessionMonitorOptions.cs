@@ -14,6 +14,8 @@ public sealed class SessionMonitorOptions
     private TimeSpan _completedGracePeriod = TimeSpan.FromMinutes(10);
     private int _maxConcurrentReads = Math.Max(2, Environment.ProcessorCount);
     private int _subscriberQueueCapacity = 1024;
+    private TimeSpan _processScanInterval = TimeSpan.FromSeconds(2);
+    private TimeSpan _stopTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Gets the sources to monitor.</summary>
     /// <value>
@@ -91,6 +93,34 @@ public sealed class SessionMonitorOptions
     /// <summary>Gets or sets the longest transcript line read; longer lines are skipped with a diagnostic.</summary>
     /// <value>The default is 64 MiB.</value>
     public int MaxLineBytes { get; set; } = Tailing.TailReaderOptions.DefaultMaxLineBytes;
+
+    /// <summary>Gets or sets whether agent processes are found and matched to sessions (for pids, liveness and stopping).</summary>
+    /// <value>The default is <see langword="true"/>. Without it, liveness comes from transcripts and file age alone.</value>
+    public bool DetectProcesses { get; set; } = true;
+
+    /// <summary>Gets or sets how often the process table is scanned (off the read path, on its own timer).</summary>
+    /// <value>Positive. The default is 2 seconds.</value>
+    public TimeSpan ProcessScanInterval
+    {
+        get => _processScanInterval;
+        set => _processScanInterval = Positive(value);
+    }
+
+    /// <summary>Gets or sets the process table reader.</summary>
+    /// <value>The default, <see langword="null"/>, is <see cref="Processes.ProcessScanners.CreateDefault"/>.</value>
+    public Processes.IProcessScanner? ProcessScanner { get; set; }
+
+    /// <summary>Gets or sets how long a stop waits for the agent to exit after SIGTERM (and again after SIGKILL).</summary>
+    /// <value>Positive. The default is 5 seconds.</value>
+    public TimeSpan StopTimeout
+    {
+        get => _stopTimeout;
+        set => _stopTimeout = Positive(value);
+    }
+
+    /// <summary>Gets or sets whether a stop sends SIGKILL to an agent that outlived <see cref="StopTimeout"/>.</summary>
+    /// <value>The default is <see langword="false"/>: an agent that ignores SIGTERM is reported, not killed.</value>
+    public bool KillAfterStopTimeout { get; set; }
 
     /// <summary>Gets or sets the clock.</summary>
     /// <value>The default, <see langword="null"/>, is <see cref="TimeProvider.System"/>.</value>

@@ -1,3 +1,4 @@
+using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.State;
 
@@ -11,11 +12,15 @@ internal static class SessionSnapshots
         TrackedFile main,
         IReadOnlyList<TrackedFile> files,
         LiveStatusEntry? live,
+        ProcessInfo? process,
+        bool processAbsent,
         DateTimeOffset now,
         StatusThresholds thresholds)
     {
         SessionFacts facts = main.Facts!;
-        ProcessPresence presence = live is { IsProcessAlive: true } ? ProcessPresence.Alive : ProcessPresence.Unknown;
+        ProcessPresence presence = process is not null || live is { IsProcessAlive: true } ? ProcessPresence.Alive
+            : processAbsent ? ProcessPresence.Gone
+            : ProcessPresence.Unknown;
         SessionActivity activity = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds));
 
         TokenUsage tokens = facts.Tokens;
@@ -68,7 +73,7 @@ internal static class SessionSnapshots
             CostUsd = cost,
             StartedAt = facts.StartedAt,
             LastActivityAt = facts.LastActivityAt,
-            Pid = live is { IsProcessAlive: true } ? live.Pid : null,
+            Pid = process?.Pid ?? (live is { IsProcessAlive: true } ? live.Pid : null),
             ParentSessionId = facts.ParentSessionId,
             SubAgents = subAgents,
         };

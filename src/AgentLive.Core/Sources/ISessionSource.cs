@@ -1,3 +1,4 @@
+using AgentLive.Processes;
 using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +35,11 @@ public interface ISessionSource
     /// <param name="logger">Where the tracker reports malformed input (once per file, not per line).</param>
     /// <returns>A new tracker with no state.</returns>
     ISessionTracker CreateTracker(SessionFile file, ILogger logger);
+
+    /// <summary>Says what a process is to this source: its agent, a launcher, a daemon, a helper, or nothing.</summary>
+    /// <param name="process">A process from the process table.</param>
+    /// <returns>The process's role; only <see cref="AgentProcessRole.Agent"/> processes are matched to sessions and stopped.</returns>
+    AgentProcessRole ClassifyProcess(ProcessInfo process);
 
     /// <summary>Creates a reader of a transcript's whole conversation (on demand, not on the live path).</summary>
     /// <returns>A new reader with no messages.</returns>

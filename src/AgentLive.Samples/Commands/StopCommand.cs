@@ -1,5 +1,5 @@
 using AgentLive.Monitoring;
-using AgentLive.State;
+using AgentLive.Processes;
 
 namespace AgentLive.Samples.Commands;
 
@@ -9,14 +9,21 @@ internal static class StopCommand
     public static async Task<int> RunAsync(SessionMonitor monitor, string sessionId, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await monitor.StartAsync(cancellationToken);
-        LiveSession? session = monitor.Sessions.FirstOrDefault(s => s.Id == sessionId);
-        if (session is null)
+        StopResult result = await monitor.StopSessionAsync(sessionId, cancellationToken);
+        switch (result.Outcome)
         {
-            await error.WriteLineAsync($"agentlive: no session with id '{sessionId}'");
-            return ExitCodes.UnknownSession;
+            case StopOutcome.UnknownSession:
+                await error.WriteLineAsync($"agentlive: {result.Message}");
+                return ExitCodes.UnknownSession;
+            case StopOutcome.NoProcess:
+                await output.WriteLineAsync($"{sessionId}: no live agent process to stop ({result.Message})");
+                return ExitCodes.NoLiveProcess;
+            case StopOutcome.Stopped or StopOutcome.Killed:
+                await output.WriteLineAsync($"{sessionId}: {result.Message}");
+                return ExitCodes.Ok;
+            default:
+                await error.WriteLineAsync($"agentlive: {result.Message}");
+                return ExitCodes.Failed;
         }
-
-        await output.WriteLineAsync($"{sessionId}: no live agent process to stop");
-        return ExitCodes.NoLiveProcess;
     }
 }

@@ -18,7 +18,8 @@ public sealed class MonitorHarness : IAsyncDisposable
     public MonitorHarness(Action<SessionMonitorOptions>? configure = null, DateTimeOffset? now = null)
     {
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 0, 30, 0, TimeSpan.Zero));
-        Options = new SessionMonitorOptions { TimeProvider = Time, UsePolling = true, LoggerFactory = Logs };
+        // The recordings' working directories do not exist here: process detection would only say "gone".
+        Options = new SessionMonitorOptions { TimeProvider = Time, UsePolling = true, LoggerFactory = Logs, DetectProcesses = false };
         Options.Sources.Clear();
         Options.Sources.Add(new ClaudeSessionSource(new ClaudeSourceOptions { Roots = [Claude.Path] }));
         Options.Sources.Add(new CodexSessionSource(new CodexSourceOptions { Roots = [Codex.Path] }));

@@ -82,6 +82,13 @@ public sealed class ClaudeSessionSource : ISessionSource
     }
 
     /// <inheritdoc/>
+    public AgentProcessRole ClassifyProcess(ProcessInfo process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return ClaudeProcessClassifier.Classify(process);
+    }
+
+    /// <inheritdoc/>
     public ISessionMessageReader CreateMessageReader() => new ClaudeMessageReader();
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using AgentLive.Processes;
 using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
@@ -56,6 +57,13 @@ public sealed class CodexSessionSource : ISessionSource
 
         file = new SessionFile(path, SessionFileKind.Main, ThreadIdFromFileName(name));
         return true;
+    }
+
+    /// <inheritdoc/>
+    public AgentProcessRole ClassifyProcess(ProcessInfo process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return CodexProcessClassifier.Classify(process.Name, process.CommandLine);
     }
 
     /// <inheritdoc/>

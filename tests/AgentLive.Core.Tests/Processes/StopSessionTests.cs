@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgentLive.Monitoring;
+using AgentLive.Processes;
+using AgentLive.Sources.Claude;
+using AgentLive.State;
+using AgentLive.Tests.Infrastructure;
+
+namespace AgentLive.Tests.Processes;
+
+/// <summary>
+/// Real child processes: a copy of <c>sleep</c> named <c>claude</c> (so its <c>comm</c> is an agent's) runs in a
+/// project directory with a session transcript; a decoy of the same name runs elsewhere, a plain <c>sleep</c> in the
+/// same directory. Only the matched agent may ever be signalled.
+/// </summary>
+public sealed class StopSessionTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly TempDirectory _dir = new();
+    private readonly List<Process> _started = [];
+    private readonly string _project;
+    private readonly string _agentBinary;
+
+    public StopSessionTests()
+    {
+        _project = Path.Combine(_dir.Path, "work", "app");
+        Directory.CreateDirectory(_project);
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "work", "other"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "bin"));
+        _agentBinary = Path.Combine(_dir.Path, "bin", "claude");
+        if (OperatingSystem.IsLinux())
+        {
+            File.Copy("/bin/sleep", _agentBinary);
+            File.SetUnixFileMode(_agentBinary, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (Process process in _started)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
+            process.Dispose();
+        }
+
+        _dir.Dispose();
+    }
+
+    [LinuxFact]
+    public async Task The_agent_is_detected_matched_and_stopped_and_nothing_else_is_touched()
+    {
+        Process agent = Start(_agentBinary, _project);
+        Process decoy = Start(_agentBinary, Path.Combine(_dir.Path, "work", "other"));
+        Process bystander = Start("/bin/sleep", _project);
+        await using SessionMonitor monitor = await StartMonitorAsync();
+
+        LiveSession session = Assert.Single(monitor.Sessions);
+        Assert.Equal(agent.Id, session.Pid);
+        Assert.Equal(SessionStatus.Working, session.Status);
+
+        StopResult result = await monitor.StopSessionAsync(session.Id);
+
+        Assert.Equal(StopOutcome.Stopped, result.Outcome);
+        Assert.Equal(agent.Id, result.Pid);
+        Assert.True(agent.WaitForExit(Patience));
+        Assert.False(decoy.HasExited);
+        Assert.False(bystander.HasExited);
+        Assert.Null(Assert.Single(monitor.Sessions).Pid);
+    }
+
+    [LinuxFact]
+    public async Task A_pid_that_now_names_another_process_is_refused()
+    {
+        Process agent = Start(_agentBinary, _project);
+        await using SessionMonitor monitor = await StartMonitorAsync();
+        ProcessInfo matched = new LinuxProcessScanner().Find(agent.Id)!;
+
+        StopResult result = await monitor.StopProcessAsync(matched with { StartTicks = matched.StartTicks + 1 }, "claude", CancellationToken.None);
+
+        Assert.Equal(StopOutcome.Refused, result.Outcome);
+        Assert.Contains("reused", result.Message, StringComparison.Ordinal);
+        Assert.False(agent.HasExited);
+    }
+
+    [LinuxFact]
+    public async Task A_process_that_is_not_an_agent_or_is_the_monitor_is_never_signalled()
+    {
+        Process bystander = Start("/bin/sleep", _project);
+        await using SessionMonitor monitor = await StartMonitorAsync();
+        var scanner = new LinuxProcessScanner();
+
+        StopResult notAgent = await monitor.StopProcessAsync(scanner.Find(bystander.Id)!, "claude", CancellationToken.None);
+        StopResult self = await monitor.StopProcessAsync(scanner.Find(Environment.ProcessId)!, "claude", CancellationToken.None);
+
+        Assert.Equal(StopOutcome.Refused, notAgent.Outcome);
+        Assert.Equal(StopOutcome.Refused, self.Outcome);
+        Assert.False(bystander.HasExited);
+    }
+
+    [LinuxFact]
+    public async Task A_session_whose_agent_exited_has_no_process_and_stopping_it_says_so()
+    {
+        Process agent = Start(_agentBinary, _project);
+        await using SessionMonitor monitor = await StartMonitorAsync();
+        agent.Kill();
+        Assert.True(agent.WaitForExit(Patience));
+
+        StopResult result = await monitor.StopSessionAsync(Assert.Single(monitor.Sessions).Id);
+
+        Assert.Equal(StopOutcome.NoProcess, result.Outcome);
+        Assert.Equal(StopOutcome.UnknownSession, (await monitor.StopSessionAsync("claude:none")).Outcome);
+    }
+
+    private Process Start(string program, string directory)
+    {
+        var start = new ProcessStartInfo(program, "300") { WorkingDirectory = directory, UseShellExecute = false };
+        Process process = Process.Start(start)!;
+        _started.Add(process);
+        return process;
+    }
+
+    /// <summary>A session begun now in the project directory, with a tool call running, and a monitor over it.</summary>
+    private async Task<SessionMonitor> StartMonitorAsync()
+    {
+        string root = Path.Combine(_dir.Path, "claude");
+        string folder = Path.Combine(root, "projects", "-work-app");
+        Directory.CreateDirectory(folder);
+        string now = DateTimeOffset.UtcNow.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        string cwd = System.Text.Json.JsonSerializer.Serialize(_project);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "s1.jsonl"),
+        [
+            $$$"""{"type":"user","message":{"role":"user","content":"Run it"},"timestamp":"{{{now}}}","sessionId":"s1","cwd":{{{cwd}}}}""",
+            $$$"""{"type":"assistant","message":{"id":"m1","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"tool_use","id":"t1","name":"Bash","input":{"command":"sleep 300"}}],"stop_reason":"tool_use","usage":{"input_tokens":1,"output_tokens":1}},"timestamp":"{{{now}}}","sessionId":"s1","cwd":{{{cwd}}}}""",
+        ]);
+
+        var options = new SessionMonitorOptions { UsePolling = true, StopTimeout = TimeSpan.FromSeconds(5) };
+        options.Sources.Clear();
+        options.Sources.Add(new ClaudeSessionSource(new ClaudeSourceOptions { Roots = [root] }));
+        SessionMonitor monitor = SessionMonitor.Create(options);
+        await monitor.StartAsync();
+        return monitor;
+    }
+}
