@@ -40,7 +40,7 @@ namespace AgentLive.Monitoring;
 /// }
 /// </code>
 /// </example>
-public sealed class SessionMonitor : IAsyncDisposable
+public sealed class SessionMonitor : IAsyncDisposable, IDisposable
 {
     private readonly SessionMonitorOptions _options;
     private readonly ISessionSource[] _sources;
@@ -251,6 +251,11 @@ public sealed class SessionMonitor : IAsyncDisposable
         await RefreshLiveStatusAsync(_stopping.Token).ConfigureAwait(false);
         RefreshAll();
     }
+
+    /// <summary>
+    /// Disposes synchronously, for containers and callers that cannot await; prefer <see cref="DisposeAsync"/>.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Raises the same rescan a watcher error does (tests use it; a real error comes from the watcher).</summary>
     internal void OnWatcherError(string directory, Exception? error)
