@@ -91,16 +91,19 @@ internal static class JsonValues
             return value;
         }
 
-        // Some files carry epoch seconds or milliseconds instead of ISO-8601.
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number) && number > 0)
-        {
-            return number > 1e11
-                ? DateTimeOffset.FromUnixTimeMilliseconds((long)number)
-                : DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000));
-        }
-
-        return null;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number) ? FromEpoch(number) : null;
     }
+
+    /// <summary>
+    /// Some files carry epoch seconds or milliseconds instead of ISO-8601: a number past 10^11 is milliseconds (as
+    /// seconds it would be past the year 5000).
+    /// </summary>
+    public static DateTimeOffset? FromEpoch(double number) => number switch
+    {
+        <= 0 or > 1e15 => null,
+        > 1e11 => DateTimeOffset.FromUnixTimeMilliseconds((long)number),
+        _ => DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000)),
+    };
 
     /// <summary>Skips the current value if it is an object or array (a no-op for scalars).</summary>
     public static void Skip(ref Utf8JsonReader reader)

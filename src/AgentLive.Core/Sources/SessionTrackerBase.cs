@@ -29,9 +29,16 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
 
     public long UnknownLines { get; private set; }
 
+    /// <summary>Gets the time of the first line that carried one.</summary>
+    protected DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>Gets the time of the latest line that carried one (lines can arrive out of order: the latest wins).</summary>
+    protected DateTimeOffset? LastActivityAt { get; private set; }
+
     public void OnReset(TailResetReason reason)
     {
         Clear();
+        StartedAt = LastActivityAt = null;
         _malformedLogged = false;
         Version++;
     }
@@ -71,6 +78,19 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
 
     /// <summary>The status at a moment: <see cref="SessionStatusRules.Evaluate"/> of the current facts.</summary>
     public SessionActivity Evaluate(SessionContext context) => SessionStatusRules.Evaluate(GetFacts(), context);
+
+    /// <summary>Notes a line's time.</summary>
+    protected void Touch(DateTimeOffset? time)
+    {
+        if (time is { } value)
+        {
+            StartedAt ??= value;
+            if (LastActivityAt is null || value > LastActivityAt)
+            {
+                LastActivityAt = value;
+            }
+        }
+    }
 
     /// <summary>Applies one line to the state.</summary>
     protected abstract LineOutcome Apply(ReadOnlySpan<byte> line);

@@ -32,8 +32,6 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     private string? _lastPrompt;
     private string? _lastPromptLine;
     private int _turns;
-    private DateTimeOffset? _startedAt;
-    private DateTimeOffset? _lastActivityAt;
     private decimal? _clientCost;
     private bool _usageSinceClientCost;
     private Phase _phase;
@@ -87,14 +85,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             return LineOutcome.Unknown;
         }
 
-        if (line.Timestamp is { } time)
-        {
-            _startedAt ??= time;
-            if (_lastActivityAt is null || time > _lastActivityAt)
-            {
-                _lastActivityAt = time;
-            }
-        }
+        Touch(line.Timestamp);
 
         if (!line.IsSidechain)
         {
@@ -309,7 +300,6 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         _customTitle = _aiTitle = _summaryTitle = _firstPrompt = _lastPrompt = _lastPromptLine = null;
         _contextTokens = null;
         _turns = 0;
-        _startedAt = _lastActivityAt = null;
         _clientCost = null;
         _usageSinceClientCost = false;
         _phase = Phase.None;
@@ -334,8 +324,8 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             Tokens = _tokens.Total,
             ContextWindowTokens = _contextTokens,
             CostUsd = Cost(),
-            StartedAt = _startedAt,
-            LastActivityAt = _lastActivityAt,
+            StartedAt = StartedAt,
+            LastActivityAt = LastActivityAt,
             SubAgents = [.. _subAgentOrder.Select(id => _subAgents[id].ToInfo())],
             TranscriptState = state,
         };

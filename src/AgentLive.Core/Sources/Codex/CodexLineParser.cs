@@ -151,7 +151,7 @@ internal sealed class CodexLineParser
         }
     }
 
-    private static CodexPayloadType PayloadTypeOf(string? type) => type switch
+    internal static CodexPayloadType PayloadTypeOf(string? type) => type switch
     {
         "message" => CodexPayloadType.Message,
         "reasoning" => CodexPayloadType.Reasoning,
@@ -244,26 +244,10 @@ internal sealed class CodexLineParser
                     line.Name = JsonValues.Interned(ref reader, _cache);
                     break;
                 case CodexField.Input:
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        _freeformInput = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromFreeform(text.Span));
-                    }
-                    else
-                    {
-                        JsonValues.Skip(ref reader);
-                    }
-
+                    _freeformInput = ReadToolInput(ref reader, freeform: true);
                     break;
                 case CodexField.Arguments:
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        _jsonArguments = JsonValues.Unescaped(ref reader, 0, static (text, _) => CodexToolInput.FromJsonArguments(text.Span));
-                    }
-                    else
-                    {
-                        JsonValues.Skip(ref reader);
-                    }
-
+                    _jsonArguments = ReadToolInput(ref reader, freeform: false);
                     break;
                 case CodexField.Error:
                     ReadError(ref reader, line);
@@ -294,6 +278,19 @@ internal sealed class CodexLineParser
                     break;
             }
         }
+    }
+
+    /// <summary>A call's input (freeform text, or JSON arguments as a string), summarised; <see langword="null"/> for any other shape.</summary>
+    private static (string? Summary, bool Escalated)? ReadToolInput(ref Utf8JsonReader reader, bool freeform)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            JsonValues.Skip(ref reader);
+            return null;
+        }
+
+        return JsonValues.Unescaped(ref reader, freeform, static (text, isFreeform) =>
+            isFreeform ? CodexToolInput.FromFreeform(text.Span) : CodexToolInput.FromJsonArguments(text.Span));
     }
 
     private string? ReadGitBranch(ref Utf8JsonReader reader)

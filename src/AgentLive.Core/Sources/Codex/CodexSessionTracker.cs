@@ -43,8 +43,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     private bool _sawTaskEvents;
     private bool _afterAbort;
     private string? _lastCommand;
-    private DateTimeOffset? _startedAt;
-    private DateTimeOffset? _lastActivityAt;
     private Phase _phase;
     private string? _errorMessage;
 
@@ -82,14 +80,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
 
         _sawEnvelope |= line.Ordinal is not null || line.Kind is CodexLineKind.EventMsg or CodexLineKind.TurnContext;
-        if (line.Timestamp is { } time)
-        {
-            _startedAt ??= time;
-            if (_lastActivityAt is null || time > _lastActivityAt)
-            {
-                _lastActivityAt = time;
-            }
-        }
+        Touch(line.Timestamp);
 
         bool copiedHistory = _historyStart is { } start && line.Ordinal is { } ordinal && ordinal < start;
         switch (line.Kind)
@@ -276,7 +267,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _contextTokens = _contextWindow = null;
         _firstPrompt = _lastPrompt = _lastCommand = _errorMessage = null;
         _turns = 0;
-        _startedAt = _lastActivityAt = null;
         _phase = Phase.None;
     }
 
@@ -299,8 +289,8 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             ContextWindowTokens = _contextTokens,
             ContextWindowSize = _contextWindow,
             CostUsd = tokens.Total == 0 ? 0m : ModelPriceTable.Bundled.Cost([new(_model ?? "unknown", tokens)]),
-            StartedAt = _startedAt,
-            LastActivityAt = _lastActivityAt,
+            StartedAt = StartedAt,
+            LastActivityAt = LastActivityAt,
             TranscriptState = state,
 
             // Codex never writes an approval prompt to the rollout: an escalation request left unanswered under a

@@ -1,10 +1,8 @@
 using System.Text;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
-using AgentLive.State;
 using AgentLive.Tests.Infrastructure;
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,25 +19,7 @@ public sealed class ClaudeLineParserProperties
         public static Arbitrary<JsonTree> Lines() => ClaudeLineGenerators.Lines();
 
         /// <summary>Real lines with bytes overwritten or cut off: input that is almost right reaches deep code paths.</summary>
-        public static Arbitrary<byte[]> DamagedLines() =>
-            (from index in Gen.Choose(0, RealLines.Length - 1)
-             from edits in Gen.Choose(0, 4)
-             from positions in Gen.Choose(0, int.MaxValue).ArrayOf(edits)
-             from values in Gen.Choose(0, 255).ArrayOf(edits)
-             from cut in Gen.Elements(true, false)
-             from cutAt in Gen.Choose(0, int.MaxValue)
-             select Damage(RealLines[index], positions, values, cut ? cutAt : -1)).ToArbitrary();
-
-        private static byte[] Damage(byte[] line, int[] positions, int[] values, int cutAt)
-        {
-            byte[] copy = [.. line];
-            for (int i = 0; i < positions.Length; i++)
-            {
-                copy[positions[i] % copy.Length] = (byte)values[i];
-            }
-
-            return cutAt < 0 ? copy : copy[..(cutAt % (copy.Length + 1))];
-        }
+        public static Arbitrary<byte[]> DamagedLines() => RealLineDamage.From(RealLines);
     }
 
     [Property(MaxTest = 1000)]
@@ -61,7 +41,7 @@ public sealed class ClaudeLineParserProperties
 
         Assert.True(parser.TryParse(Encoding.UTF8.GetBytes(line.Write(seedA)), a));
         Assert.True(parser.TryParse(Encoding.UTF8.GetBytes(line.Write(seedB)), b));
-        Assert.Equal(ClaudeLineFacts.Describe(a), ClaudeLineFacts.Describe(b));
+        Assert.Equal(LineFacts.Describe(a), LineFacts.Describe(b));
     }
 
     [Property(MaxTest = 1000, Arbitrary = [typeof(Generators)])]
@@ -82,17 +62,12 @@ public sealed class ClaudeLineParserProperties
     {
         var line = new ClaudeLine();
         bool parsed = new ClaudeLineParser().TryParse(bytes, line);
-        Assert.Equal(ClaudeLineFacts.Describe(ClaudeReferenceParser.Parse(bytes)), ClaudeLineFacts.Describe(parsed ? line : null));
+        Assert.Equal(LineFacts.Describe(ClaudeReferenceParser.Parse(bytes)), LineFacts.Describe(parsed ? line : null));
     }
 
     private static void FeedEverywhere(byte[] bytes)
     {
         new ClaudeLineParser().TryParse(bytes, new ClaudeLine());
-        var tracker = new ClaudeSessionTracker(new SessionFile("x.jsonl", SessionFileKind.Main, "x"), NullLogger.Instance);
-        tracker.OnLine(bytes, 0);
-        tracker.OnLine(RealLines[0], bytes.Length);
-        tracker.OnLine(bytes, 0);
-        _ = tracker.Evaluate(new SessionContext(DateTimeOffset.UnixEpoch));
-        Assert.Equal(tracker.Version + tracker.UnknownLines + tracker.MalformedLines, tracker.Version + tracker.UnknownLines + tracker.MalformedLines);
+        RealLineDamage.FeedTracker(new ClaudeSessionTracker(new SessionFile("x.jsonl", SessionFileKind.Main, "x"), NullLogger.Instance), bytes, RealLines[0]);
     }
 }

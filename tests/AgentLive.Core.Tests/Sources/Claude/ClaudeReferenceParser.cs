@@ -292,13 +292,6 @@ public static partial class ClaudeReferenceParser
             return time;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) && number > 0)
-        {
-            return number > 1e11
-                ? DateTimeOffset.FromUnixTimeMilliseconds((long)number)
-                : DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000));
-        }
-
-        return null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? JsonValues.FromEpoch(number) : null;
     }
 }

@@ -1,10 +1,8 @@
 using System.Text;
 using AgentLive.Sources;
 using AgentLive.Sources.Codex;
-using AgentLive.State;
 using AgentLive.Tests.Infrastructure;
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,25 +18,7 @@ public sealed class CodexLineParserProperties
     {
         public static Arbitrary<JsonTree> Lines() => CodexLineGenerators.Lines();
 
-        public static Arbitrary<byte[]> DamagedLines() =>
-            (from index in Gen.Choose(0, RealLines.Length - 1)
-             from edits in Gen.Choose(0, 4)
-             from positions in Gen.Choose(0, int.MaxValue).ArrayOf(edits)
-             from values in Gen.Choose(0, 255).ArrayOf(edits)
-             from cut in Gen.Elements(true, false)
-             from cutAt in Gen.Choose(0, int.MaxValue)
-             select Damage(RealLines[index], positions, values, cut ? cutAt : -1)).ToArbitrary();
-
-        private static byte[] Damage(byte[] line, int[] positions, int[] values, int cutAt)
-        {
-            byte[] copy = [.. line];
-            for (int i = 0; i < positions.Length; i++)
-            {
-                copy[positions[i] % copy.Length] = (byte)values[i];
-            }
-
-            return cutAt < 0 ? copy : copy[..(cutAt % (copy.Length + 1))];
-        }
+        public static Arbitrary<byte[]> DamagedLines() => RealLineDamage.From(RealLines);
     }
 
     [Property(MaxTest = 1000)]
@@ -60,7 +40,7 @@ public sealed class CodexLineParserProperties
 
         Assert.True(parser.TryParse(Encoding.UTF8.GetBytes(line.Write(seedA)), a));
         Assert.True(parser.TryParse(Encoding.UTF8.GetBytes(line.Write(seedB)), b));
-        Assert.Equal(CodexLineFacts.Describe(a), CodexLineFacts.Describe(b));
+        Assert.Equal(LineFacts.Describe(a), LineFacts.Describe(b));
     }
 
     [Property(MaxTest = 1000, Arbitrary = [typeof(Generators)])]
@@ -81,17 +61,12 @@ public sealed class CodexLineParserProperties
     {
         var line = new CodexLine();
         bool parsed = new CodexLineParser().TryParse(bytes, line);
-        Assert.Equal(CodexLineFacts.Describe(CodexReferenceParser.Parse(bytes)), CodexLineFacts.Describe(parsed ? line : null));
+        Assert.Equal(LineFacts.Describe(CodexReferenceParser.Parse(bytes)), LineFacts.Describe(parsed ? line : null));
     }
 
     private static void FeedEverywhere(byte[] bytes)
     {
         new CodexLineParser().TryParse(bytes, new CodexLine());
-        var tracker = new CodexSessionTracker(new SessionFile("rollout-x.jsonl", SessionFileKind.Main, "x"), NullLogger.Instance);
-        tracker.OnLine(bytes, 0);
-        tracker.OnLine(RealLines[0], bytes.Length);
-        tracker.OnLine(bytes, 0);
-        SessionActivity activity = tracker.Evaluate(new SessionContext(DateTimeOffset.UnixEpoch));
-        Assert.True(Enum.IsDefined(activity.Status));
+        RealLineDamage.FeedTracker(new CodexSessionTracker(new SessionFile("rollout-x.jsonl", SessionFileKind.Main, "x"), NullLogger.Instance), bytes, RealLines[0]);
     }
 }

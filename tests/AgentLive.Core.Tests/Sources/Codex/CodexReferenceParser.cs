@@ -413,35 +413,9 @@ public static class CodexReferenceParser
             return time;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) && number > 0)
-        {
-            return number > 1e11
-                ? DateTimeOffset.FromUnixTimeMilliseconds((long)number)
-                : DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000));
-        }
-
-        return null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? JsonValues.FromEpoch(number) : null;
     }
 
-    private static CodexPayloadType PayloadType(string? type) => type switch
-    {
-        "message" => CodexPayloadType.Message,
-        "reasoning" => CodexPayloadType.Reasoning,
-        "function_call" => CodexPayloadType.FunctionCall,
-        "custom_tool_call" => CodexPayloadType.CustomToolCall,
-        "local_shell_call" => CodexPayloadType.LocalShellCall,
-        "function_call_output" or "local_shell_call_output" => CodexPayloadType.FunctionCallOutput,
-        "custom_tool_call_output" => CodexPayloadType.CustomToolCallOutput,
-        "task_started" or "turn_started" => CodexPayloadType.TaskStarted,
-        "task_complete" or "turn_complete" => CodexPayloadType.TaskComplete,
-        "turn_aborted" => CodexPayloadType.TurnAborted,
-        "token_count" => CodexPayloadType.TokenCount,
-        "item_completed" => CodexPayloadType.ItemCompleted,
-        "user_message" => CodexPayloadType.UserMessage,
-        "agent_message" => CodexPayloadType.AgentMessage,
-        "exec_command_begin" => CodexPayloadType.ExecCommandBegin,
-        "exec_command_end" => CodexPayloadType.ExecCommandEnd,
-        "error" => CodexPayloadType.Error,
-        _ => CodexPayloadType.Other,
-    };
+    // The type words are a table, not JSON reading: the oracle shares it with the parser.
+    private static CodexPayloadType PayloadType(string? type) => CodexLineParser.PayloadTypeOf(type);
 }

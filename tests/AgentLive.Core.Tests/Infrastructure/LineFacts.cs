@@ -1,15 +1,12 @@
 using System.Reflection;
 using System.Text;
-using AgentLive.Sources.Claude;
 
-namespace AgentLive.Tests.Sources.Claude;
+namespace AgentLive.Tests.Infrastructure;
 
-/// <summary>Renders every fact of a parsed line as text, so two parses compare with a readable difference.</summary>
-internal static class ClaudeLineFacts
+/// <summary>Renders every public field of a parsed line as text, so two parses compare with a readable difference.</summary>
+internal static class LineFacts
 {
-    private static readonly FieldInfo[] Fields = typeof(ClaudeLine).GetFields(BindingFlags.Public | BindingFlags.Instance);
-
-    public static string Describe(ClaudeLine? line)
+    public static string Describe(object? line)
     {
         if (line is null)
         {
@@ -17,7 +14,7 @@ internal static class ClaudeLineFacts
         }
 
         var text = new StringBuilder();
-        foreach (FieldInfo field in Fields)
+        foreach (FieldInfo field in line.GetType().GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
             object? value = field.GetValue(line);
             string rendered = value is System.Collections.IEnumerable list and not string

@@ -1,0 +1,41 @@
+using AgentLive.Sources;
+using AgentLive.State;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AgentLive.Tests.Infrastructure;
+
+/// <summary>Shared by the parser properties of every source.</summary>
+public static class RealLineDamage
+{
+    /// <summary>Real lines with bytes overwritten or cut off: input that is almost right reaches deep code paths.</summary>
+    public static Arbitrary<byte[]> From(byte[][] lines) =>
+        (from index in Gen.Choose(0, lines.Length - 1)
+         from edits in Gen.Choose(0, 4)
+         from positions in Gen.Choose(0, int.MaxValue).ArrayOf(edits)
+         from values in Gen.Choose(0, 255).ArrayOf(edits)
+         from cut in Gen.Elements(true, false)
+         from cutAt in Gen.Choose(0, int.MaxValue)
+         select Damage(lines[index], positions, values, cut ? cutAt : -1)).ToArbitrary();
+
+    /// <summary>Feeds bytes to a fresh tracker around a valid line and evaluates it: nothing may throw.</summary>
+    public static void FeedTracker(ISessionTracker tracker, byte[] bytes, byte[] validLine)
+    {
+        tracker.OnLine(bytes, 0);
+        tracker.OnLine(validLine, bytes.Length);
+        tracker.OnLine(bytes, 0);
+        SessionActivity activity = SessionStatusRules.Evaluate(tracker.GetFacts(), new SessionContext(DateTimeOffset.UnixEpoch));
+        Assert.True(Enum.IsDefined(activity.Status));
+    }
+
+    private static byte[] Damage(byte[] line, int[] positions, int[] values, int cutAt)
+    {
+        byte[] copy = [.. line];
+        for (int i = 0; i < positions.Length; i++)
+        {
+            copy[positions[i] % copy.Length] = (byte)values[i];
+        }
+
+        return cutAt < 0 ? copy : copy[..(cutAt % (copy.Length + 1))];
+    }
+}
