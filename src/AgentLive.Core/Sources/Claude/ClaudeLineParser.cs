@@ -313,41 +313,12 @@ internal sealed class ClaudeLineParser
 
     private static void ReadUsage(ref Utf8JsonReader reader, ClaudeLine line)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return;
-        }
-
-        line.HasUsage = true;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("input_tokens"u8))
-            {
-                reader.Read();
-                line.InputTokens = JsonValues.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("output_tokens"u8))
-            {
-                reader.Read();
-                line.OutputTokens = JsonValues.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("cache_creation_input_tokens"u8))
-            {
-                reader.Read();
-                line.CacheCreationTokens = JsonValues.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("cache_read_input_tokens"u8))
-            {
-                reader.Read();
-                line.CacheReadTokens = JsonValues.Int64(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
+        line.HasUsage |= reader.TokenType == JsonTokenType.StartObject;
+        JsonObjects.ForEach(ref reader, line, static (ref Utf8JsonReader r, ClaudeLine l) =>
+            JsonObjects.Int64(ref r, "input_tokens"u8, ref l.InputTokens)
+            || JsonObjects.Int64(ref r, "output_tokens"u8, ref l.OutputTokens)
+            || JsonObjects.Int64(ref r, "cache_creation_input_tokens"u8, ref l.CacheCreationTokens)
+            || JsonObjects.Int64(ref r, "cache_read_input_tokens"u8, ref l.CacheReadTokens));
     }
 
     private void ReadContent(ref Utf8JsonReader reader, ClaudeLine line)
@@ -547,57 +518,15 @@ internal sealed class ClaudeLineParser
         return question;
     }
 
-    private void ReadToolUseResult(ref Utf8JsonReader reader, ClaudeLine line)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return;
-        }
+    private void ReadToolUseResult(ref Utf8JsonReader reader, ClaudeLine line) =>
+        JsonObjects.ForEach(ref reader, (line, _cache), static (ref Utf8JsonReader r, (ClaudeLine Line, Utf8StringCache Cache) s) =>
+            JsonObjects.Interned(ref r, "agentId"u8, s.Cache, ref s.Line.ToolResultAgentId)
+            || JsonObjects.Interned(ref r, "agent_id"u8, s.Cache, ref s.Line.ToolResultAgentId)
+            || JsonObjects.Interned(ref r, "status"u8, s.Cache, ref s.Line.ToolResultStatus));
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("agentId"u8) || reader.ValueTextEquals("agent_id"u8))
-            {
-                reader.Read();
-                line.ToolResultAgentId = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                line.ToolResultStatus = JsonValues.Interned(ref reader, _cache);
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
-
-    private static void ReadError(ref Utf8JsonReader reader, ClaudeLine line)
-    {
-        // system/api_error carries an object; an assistant error line carries a string such as "server_error".
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isStatus = reader.ValueTextEquals("status"u8);
-            reader.Read();
-            if (isStatus)
-            {
-                line.ErrorStatus = JsonValues.Int32(ref reader);
-            }
-            else
-            {
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
+    /// <summary><c>system/api_error</c> carries an object; an assistant error line carries a string such as <c>server_error</c>.</summary>
+    private static void ReadError(ref Utf8JsonReader reader, ClaudeLine line) =>
+        JsonObjects.ForEach(ref reader, line, static (ref Utf8JsonReader r, ClaudeLine l) => JsonObjects.Int32(ref r, "status"u8, ref l.ErrorStatus));
 
     private void ReadProgressData(ref Utf8JsonReader reader, ClaudeLine line)
     {
@@ -714,56 +643,14 @@ internal sealed class ClaudeLineParser
         return last;
     }
 
-    private void ReadAttachment(ref Utf8JsonReader reader, ClaudeLine line)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return;
-        }
+    private void ReadAttachment(ref Utf8JsonReader reader, ClaudeLine line) =>
+        JsonObjects.ForEach(ref reader, (line, _cache), static (ref Utf8JsonReader r, (ClaudeLine Line, Utf8StringCache Cache) s) =>
+            JsonObjects.Interned(ref r, "type"u8, s.Cache, ref s.Line.AttachmentType)
+            || JsonObjects.Preview(ref r, "prompt"u8, TextPreview.PromptChars, ref s.Line.AttachmentPrompt));
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                line.AttachmentType = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("prompt"u8))
-            {
-                reader.Read();
-                line.AttachmentPrompt = JsonValues.Preview(ref reader, TextPreview.PromptChars);
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
-
-    private void ReadRequestParams(ref Utf8JsonReader reader, ClaudeLine line)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isModel = reader.ValueTextEquals("model"u8);
-            reader.Read();
-            if (isModel)
-            {
-                line.RequestModel = JsonValues.Interned(ref reader, _cache);
-            }
-            else
-            {
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
+    private void ReadRequestParams(ref Utf8JsonReader reader, ClaudeLine line) =>
+        JsonObjects.ForEach(ref reader, (line, _cache), static (ref Utf8JsonReader r, (ClaudeLine Line, Utf8StringCache Cache) s) =>
+            JsonObjects.Interned(ref r, "model"u8, s.Cache, ref s.Line.RequestModel));
 
     private enum BlockType
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Runtime.CompilerServices;
 using AgentLive.Parsing;
 
 namespace AgentLive.Sources.Codex;
@@ -18,6 +19,10 @@ internal sealed class CodexLineParser
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
 
     private readonly Utf8StringCache _cache = new();
+
+    // Scratch space reused line after line, so that reading nested objects allocates nothing.
+    private readonly long[] _usage = new long[5];
+    private readonly StrongBox<string?> _branch = new();
 
     private DeferredString _id;
     private DeferredString _messageText;
@@ -295,28 +300,10 @@ internal sealed class CodexLineParser
 
     private string? ReadGitBranch(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return null;
-        }
-
-        string? branch = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isBranch = reader.ValueTextEquals("branch"u8);
-            reader.Read();
-            if (isBranch)
-            {
-                branch = JsonValues.Interned(ref reader, _cache);
-            }
-            else
-            {
-                JsonValues.Skip(ref reader);
-            }
-        }
-
-        return branch;
+        _branch.Value = null;
+        JsonObjects.ForEach(ref reader, (_branch, _cache), static (ref Utf8JsonReader r, (StrongBox<string?> Branch, Utf8StringCache Cache) s) =>
+            JsonObjects.Interned(ref r, "branch"u8, s.Cache, ref s.Branch.Value));
+        return _branch.Value;
     }
 
     /// <summary>
@@ -527,49 +514,16 @@ internal sealed class CodexLineParser
         }
     }
 
-    private static CodexUsage ReadUsage(ref Utf8JsonReader reader)
+    private CodexUsage ReadUsage(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return default;
-        }
-
-        long input = 0, cached = 0, cacheWrite = 0, output = 0, reasoning = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("input_tokens"u8))
-            {
-                reader.Read();
-                input = JsonValues.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("cached_input_tokens"u8))
-            {
-                reader.Read();
-                cached = JsonValues.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("cache_write_input_tokens"u8))
-            {
-                reader.Read();
-                cacheWrite = JsonValues.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("output_tokens"u8))
-            {
-                reader.Read();
-                output = JsonValues.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("reasoning_output_tokens"u8))
-            {
-                reader.Read();
-                reasoning = JsonValues.Int64(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-
-        return new CodexUsage(input, cached, cacheWrite, output, reasoning);
+        long[] usage = _usage;
+        Array.Clear(usage);
+        JsonObjects.ForEach(ref reader, usage, static (ref Utf8JsonReader r, long[] u) =>
+            JsonObjects.Int64(ref r, "input_tokens"u8, ref u[0])
+            || JsonObjects.Int64(ref r, "cached_input_tokens"u8, ref u[1])
+            || JsonObjects.Int64(ref r, "cache_write_input_tokens"u8, ref u[2])
+            || JsonObjects.Int64(ref r, "output_tokens"u8, ref u[3])
+            || JsonObjects.Int64(ref r, "reasoning_output_tokens"u8, ref u[4]));
+        return new CodexUsage(usage[0], usage[1], usage[2], usage[3], usage[4]);
     }
 }
