@@ -8,6 +8,9 @@ internal sealed class CodexLine
     public DateTimeOffset? Timestamp;
     public long? Ordinal;
 
+    /// <summary>Gets or sets whether the parser stopped before the end of the line (developer context): the rest was not validated.</summary>
+    public bool ReadPartially { get; set; }
+
     // session_meta (or a pre-envelope header)
     public string? Id;
     public string? Cwd;
@@ -50,6 +53,7 @@ internal sealed class CodexLine
         PayloadType = CodexPayloadType.Other;
         Timestamp = null;
         Ordinal = null;
+        ReadPartially = false;
         Id = Cwd = GitBranch = CliVersion = Originator = Source = ParentThreadId = null;
         IsSubAgent = false;
         HistoryStartOrdinal = null;

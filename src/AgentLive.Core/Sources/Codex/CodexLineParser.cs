@@ -31,6 +31,7 @@ internal sealed class CodexLineParser
     private string? _topType;
     private string? _payloadTypeName;
     private bool _hasPayload;
+    private bool _stoppedEarly;
     private (string? Summary, bool Escalated)? _freeformInput;
     private (string? Summary, bool Escalated)? _jsonArguments;
     private string? _payloadCommand;
@@ -54,6 +55,7 @@ internal sealed class CodexLineParser
         _itemText.Clear();
         _eventMessage.Clear();
         _topType = _payloadTypeName = _spawnParent = _forkedFrom = null;
+        _stoppedEarly = false;
         _freeformInput = _jsonArguments = null;
         _payloadCommand = _itemCommand = null;
         _payloadContextWindow = _infoContextWindow = null;
@@ -67,7 +69,7 @@ internal sealed class CodexLineParser
             }
 
             ReadFields(ref reader, into, topLevel: true);
-            if (reader.Read())
+            if (!_stoppedEarly && reader.Read())
             {
                 into.Reset();
                 return false;
@@ -82,6 +84,11 @@ internal sealed class CodexLineParser
             return false;
         }
     }
+
+    /// <summary>A developer-role message or tool list whose envelope time and ordinal are already read.</summary>
+    private bool IsDeveloperContext(CodexLine line) =>
+        line.Role == "developer" && _topType == "response_item" && _payloadTypeName is "message" or "additional_tools"
+        && line.Timestamp is not null && line.Ordinal is not null;
 
     private void Finish(ReadOnlySpan<byte> bytes, CodexLine line)
     {
@@ -154,6 +161,15 @@ internal sealed class CodexLineParser
         {
             line.PayloadType = CodexPayloadType.Other;
         }
+
+        if (line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && _payloadTypeName is "message" or "additional_tools")
+        {
+            // The same facts however much of the line was read: its kind, type, role and envelope.
+            (CodexPayloadType type, DateTimeOffset? time, long? ordinal, bool partially) = (line.PayloadType, line.Timestamp, line.Ordinal, line.ReadPartially);
+            line.Reset();
+            (line.Kind, line.PayloadType, line.Role, line.Timestamp, line.Ordinal, line.ReadPartially) =
+                (CodexLineKind.ResponseItem, type, "developer", time, ordinal, partially);
+        }
     }
 
     internal static CodexPayloadType PayloadTypeOf(string? type) => type switch
@@ -196,6 +212,11 @@ internal sealed class CodexLineParser
                 case CodexField.Payload when topLevel && reader.TokenType == JsonTokenType.StartObject:
                     _hasPayload = true;
                     ReadFields(ref reader, line, topLevel: false);
+                    if (_stoppedEarly)
+                    {
+                        return;
+                    }
+
                     break;
                 case CodexField.Timestamp when topLevel:
                     line.Timestamp = JsonValues.Timestamp(ref reader);
@@ -238,6 +259,16 @@ internal sealed class CodexLineParser
                     break;
                 case CodexField.Role:
                     line.Role = JsonValues.Interned(ref reader, _cache);
+                    if (!topLevel && IsDeveloperContext(line))
+                    {
+                        // Developer instructions and tool schemas are 58% of a rollout's bytes and nothing of its
+                        // state: once the envelope has given the time and order, the rest is left untokenised
+                        // (and unvalidated).
+                        _stoppedEarly = true;
+                        line.ReadPartially = true;
+                        return;
+                    }
+
                     break;
                 case CodexField.Content:
                     ReadFirstText(ref reader, ref _messageText);

@@ -60,10 +60,12 @@ public sealed class CodexFixtureReplayTests : IDisposable
         var parser = new CodexLineParser();
         var line = new CodexLine();
         var calls = new HashSet<string>();
+        int partial = 0;
         foreach (byte[] bytes in RealFixture.Lines(fixture.Transcript))
         {
             Assert.True(parser.TryParse(bytes, line));
             Assert.NotEqual(CodexLineKind.Unknown, line.Kind);
+            partial += line.ReadPartially ? 1 : 0;
             if (line.PayloadType is CodexPayloadType.CustomToolCall or CodexPayloadType.FunctionCall)
             {
                 calls.Add(line.CallId!);
@@ -71,6 +73,9 @@ public sealed class CodexFixtureReplayTests : IDisposable
         }
 
         Assert.Equal(fixture.Expected.GetProperty("tool_calls").GetInt32(), calls.Count);
+
+        // Developer instructions and the tool list are recognised from their first fields and not read further.
+        Assert.True(partial >= 4, $"{partial} lines read partially");
     }
 
     public static TheoryData<string, string, SessionStatus, AgentStateKind> Checkpoints => new()

@@ -61,7 +61,15 @@ public sealed class CodexLineParserProperties
     {
         var line = new CodexLine();
         bool parsed = new CodexLineParser().TryParse(bytes, line);
-        Assert.Equal(LineFacts.Describe(CodexReferenceParser.Parse(bytes)), LineFacts.Describe(parsed ? line : null));
+        CodexLine? reference = CodexReferenceParser.Parse(bytes);
+
+        // A developer line is read only up to its role: damage after that is not seen, by design.
+        if (parsed && line.ReadPartially && reference is null)
+        {
+            return;
+        }
+
+        Assert.Equal(LineFacts.Describe(reference), LineFacts.Describe(parsed ? line : null));
     }
 
     private static void FeedEverywhere(byte[] bytes)

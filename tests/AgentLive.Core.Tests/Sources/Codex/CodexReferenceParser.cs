@@ -122,6 +122,15 @@ public static class CodexReferenceParser
             line.PayloadType = CodexPayloadType.Other;
         }
 
+        // Developer instructions and tool lists: their kind, type, role and envelope, nothing else.
+        if (line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && state.PayloadType is "message" or "additional_tools")
+        {
+            var minimal = new CodexLine();
+            minimal.Reset();
+            (minimal.Kind, minimal.PayloadType, minimal.Role, minimal.Timestamp, minimal.Ordinal) = (line.Kind, line.PayloadType, "developer", line.Timestamp, line.Ordinal);
+            return minimal;
+        }
+
         return line;
     }
 
