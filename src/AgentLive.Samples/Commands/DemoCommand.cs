@@ -21,7 +21,10 @@ internal static class DemoCommand
 
         // The replayed agents have no processes: a quiet, finished Codex session becomes done after 20 s instead of 15 min.
         var thresholds = new StatusThresholds { DoneAfter = TimeSpan.FromSeconds(20) };
-        SessionMonitorOptions options = MonitorFactory.Options(host with { ClaudeRoot = replay.ClaudeRoot, CodexRoot = replay.CodexRoot, Only = null }, thresholds);
+        // Replayed sessions have no processes to find: detection would only report every one of them gone.
+        SessionMonitorOptions options = MonitorFactory.Options(
+            host with { ClaudeRoot = replay.ClaudeRoot, CodexRoot = replay.CodexRoot, Only = null, NoProcesses = true },
+            thresholds);
         await using SessionMonitor monitor = SessionMonitor.Create(options);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

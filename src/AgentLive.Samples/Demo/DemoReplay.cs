@@ -15,7 +15,8 @@ namespace AgentLive.Samples.Demo;
 /// </remarks>
 internal sealed partial class DemoReplay : IDisposable
 {
-    private static readonly TimeSpan Stagger = TimeSpan.FromSeconds(2.5);
+    /// <summary>How far apart the scenarios start, at the recorded pace.</summary>
+    private static readonly TimeSpan Stagger = TimeSpan.FromSeconds(5);
 
     private readonly List<Step> _steps;
     private readonly double _speed;
@@ -52,7 +53,7 @@ internal sealed partial class DemoReplay : IDisposable
                 continue;
             }
 
-            TimeSpan offset = Stagger * index++;
+            TimeSpan offset = Stagger * index++ / speed;
             steps.AddRange(Scenario(scenario, client, timing, root, offset, speed));
         }
 
