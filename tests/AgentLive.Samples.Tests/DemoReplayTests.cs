@@ -24,9 +24,22 @@ public sealed class DemoReplayTests
         string original = Directory.GetFiles(Path.Combine(DemoData, "codex", "b_tool_echo"), "rollout-*.jsonl", SearchOption.AllDirectories).Single();
         string replayed = codex.Single(p => Path.GetFileName(p) == Path.GetFileName(original));
         Assert.Equal(File.ReadAllLines(original).Length, File.ReadAllLines(replayed).Length);
+
+        // Lines written in the same instant keep their order: Claude's print run still ends with its exit line.
+        string claudeOriginal = Directory.GetFiles(Path.Combine(DemoData, "claude", "b_tool_echo"), "*.jsonl", SearchOption.AllDirectories).Single(p => p.Contains("projects", StringComparison.Ordinal));
+        string claudeReplayed = claude.Single(p => Path.GetFileName(p) == Path.GetFileName(claudeOriginal));
+        Assert.Equal(
+            File.ReadLines(claudeOriginal).Select(TypeOf),
+            File.ReadLines(claudeReplayed).Select(TypeOf));
         using JsonDocument first = JsonDocument.Parse(File.ReadLines(replayed).First());
         DateTimeOffset stamp = first.RootElement.GetProperty("timestamp").GetDateTimeOffset();
         Assert.InRange(stamp, started.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    private static string TypeOf(string line)
+    {
+        using JsonDocument json = JsonDocument.Parse(line);
+        return json.RootElement.GetProperty("type").GetString()!;
     }
 
     [Fact]

@@ -57,8 +57,8 @@ internal sealed partial class DemoReplay : IDisposable
             steps.AddRange(Scenario(scenario, client, timing, root, offset, speed));
         }
 
-        steps.Sort((a, b) => a.At.CompareTo(b.At));
-        return new DemoReplay(root, steps, speed);
+        // A stable sort: lines written in the same instant keep their file order.
+        return new DemoReplay(root, [.. steps.OrderBy(step => step.At)], speed);
     }
 
     /// <summary>Writes every line at its time; completes when the last one is written.</summary>
