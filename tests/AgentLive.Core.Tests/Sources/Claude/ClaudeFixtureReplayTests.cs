@@ -156,29 +156,7 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         return entry! with { IsProcessAlive = true };
     }
 
-    /// <summary>Appends the transcript to a file one line at a time, tailing it after each append, as a live monitor would.</summary>
-    private async Task<ClaudeSessionTracker> ReplayAsync(string transcript)
-    {
-        string path = _dir.File($"{Guid.NewGuid():N}.jsonl");
-        var tracker = new ClaudeSessionTracker(new SessionFile(path, SessionFileKind.Main, Path.GetFileNameWithoutExtension(transcript)), NullLogger.Instance);
-        var reader = new TailReader();
-        TailPosition position = TailPosition.Start;
-        long version = -1;
-        await using (File.Create(path))
-        {
-        }
-
-        foreach (byte[] line in RealFixture.Lines(transcript))
-        {
-            await File.AppendAllBytesAsync(path, [.. line, (byte)'\n']);
-            TailReadResult result = await reader.ReadAsync(path, position, tracker);
-            Assert.Equal(1, result.Lines);
-            Assert.True(tracker.Version > version);
-            version = tracker.Version;
-            position = result.Position;
-            _ = tracker.GetFacts();
-        }
-
-        return tracker;
-    }
+    private Task<ClaudeSessionTracker> ReplayAsync(string transcript) =>
+        TrackerReplay.ReplayAsync(_dir, transcript, path =>
+            new ClaudeSessionTracker(new SessionFile(path, SessionFileKind.Main, Path.GetFileNameWithoutExtension(transcript)), NullLogger.Instance));
 }

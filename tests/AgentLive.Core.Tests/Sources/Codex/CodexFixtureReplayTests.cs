@@ -171,25 +171,6 @@ public sealed class CodexFixtureReplayTests : IDisposable
             ? ProcessPresence.Alive
             : ProcessPresence.Gone;
 
-    private async Task<CodexSessionTracker> ReplayAsync(string transcript)
-    {
-        string path = _dir.File($"{Guid.NewGuid():N}.jsonl");
-        var tracker = new CodexSessionTracker(new SessionFile(path, SessionFileKind.Main, "from-name"), NullLogger.Instance);
-        var reader = new TailReader();
-        TailPosition position = TailPosition.Start;
-        await using (File.Create(path))
-        {
-        }
-
-        foreach (byte[] line in RealFixture.Lines(transcript))
-        {
-            await File.AppendAllBytesAsync(path, [.. line, (byte)'\n']);
-            TailReadResult result = await reader.ReadAsync(path, position, tracker);
-            Assert.Equal(1, result.Lines);
-            position = result.Position;
-            _ = tracker.GetFacts();
-        }
-
-        return tracker;
-    }
+    private Task<CodexSessionTracker> ReplayAsync(string transcript) =>
+        TrackerReplay.ReplayAsync(_dir, transcript, path => new CodexSessionTracker(new SessionFile(path, SessionFileKind.Main, "from-name"), NullLogger.Instance));
 }
