@@ -105,6 +105,26 @@ internal static class CommandLine
         return (options, null);
     }
 
+    /// <summary>Why a root given on the command line cannot be read, or <see langword="null"/> when it can.</summary>
+    public static string? CheckRoot(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return File.Exists(root) ? "is a file, not a directory" : "does not exist";
+        }
+
+        try
+        {
+            using IEnumerator<string> entries = Directory.EnumerateFileSystemEntries(root).GetEnumerator();
+            entries.MoveNext();
+            return null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return $"cannot be read ({e.Message})";
+        }
+    }
+
     public static bool TryParseDuration(string? text, out TimeSpan duration)
     {
         duration = default;

@@ -16,6 +16,15 @@ if (host.Command == "help")
     return ExitCodes.Ok;
 }
 
+foreach ((string option, string? root) in (ReadOnlySpan<(string, string?)>)[("--claude-root", host.ClaudeRoot), ("--codex-root", host.CodexRoot)])
+{
+    if (root is not null && CommandLine.CheckRoot(root) is { } problem)
+    {
+        await Console.Error.WriteLineAsync($"agentlive: {option} {root}: {problem}");
+        return ExitCodes.BadUsage;
+    }
+}
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

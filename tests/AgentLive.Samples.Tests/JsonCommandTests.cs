@@ -96,6 +96,18 @@ public sealed class JsonCommandTests
         Assert.Contains("no live agent process", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_root_that_cannot_be_read_is_one_clear_line_and_exit_2()
+    {
+        (int missing, _, string missingError) = await HostProcess.RunAsync("snapshot", "--json", "--claude-root", "/no/such/dir");
+        (int file, _, string fileError) = await HostProcess.RunAsync("snapshot", "--json", "--codex-root", HostProcess.HostDll);
+
+        Assert.Equal(2, missing);
+        Assert.Equal("agentlive: --claude-root /no/such/dir: does not exist", missingError.Trim());
+        Assert.Equal(2, file);
+        Assert.EndsWith("is a file, not a directory", fileError.Trim(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--frobnicate")]
     [InlineData("snapshot")]
