@@ -26,13 +26,27 @@ internal static class SessionSnapshots
         TokenUsage tokens = facts.Tokens;
         decimal? cost = facts.CostUsd;
         var subAgents = facts.SubAgents.ToList();
-        foreach (TrackedFile sub in files.Where(f => f.File.Kind == SessionFileKind.SubAgent))
+        List<TrackedFile> subFiles = [.. files.Where(f => f.File.Kind == SessionFileKind.SubAgent).OrderBy(f => f.Facts!.StartedAt)];
+        foreach (TrackedFile sub in subFiles)
+        {
+            tokens += sub.Facts!.Tokens;
+            cost = cost is { } c && sub.Facts.CostUsd is { } s ? c + s : null;
+        }
+
+        // A spawn learns its sub-agent's id only from progress or its result: until then, the files left over are
+        // paired with the spawns left over in the order both started.
+        List<TrackedFile> unmatched = [.. subFiles.Where(f => !subAgents.Exists(a => a.AgentId == f.File.AgentId))];
+        int[] waiting = [.. Enumerable.Range(0, subAgents.Count).Where(i => subAgents[i].AgentId is null)];
+        for (int i = 0; i < Math.Min(unmatched.Count, waiting.Length); i++)
+        {
+            subAgents[waiting[i]] = subAgents[waiting[i]] with { AgentId = unmatched[i].File.AgentId };
+        }
+
+        foreach (TrackedFile sub in subFiles)
         {
             SessionFacts subFacts = sub.Facts!;
-            tokens += subFacts.Tokens;
-            cost = cost is { } c && subFacts.CostUsd is { } s ? c + s : null;
-            int index = subAgents.FindIndex(a => a.AgentId == sub.File.AgentId);
             bool running = AgentState.GroupOf(subFacts.TranscriptState.Kind) == AgentStateGroup.Autonomous;
+            int index = subAgents.FindIndex(a => a.AgentId == sub.File.AgentId);
             if (index >= 0)
             {
                 SubAgentInfo known = subAgents[index];

@@ -87,6 +87,12 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
         Touch(line.Timestamp);
 
+        // In a sub-agent's own transcript every line is marked sidechain: there, those lines are the main chain.
+        if (File.Kind == SessionFileKind.SubAgent)
+        {
+            line.IsSidechain = false;
+        }
+
         if (!line.IsSidechain)
         {
             _sessionId = line.SessionId ?? _sessionId;
