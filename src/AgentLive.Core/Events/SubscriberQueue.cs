@@ -20,17 +20,6 @@ internal sealed class SubscriberQueue
 
     public SubscriberQueue(int capacity) => _capacity = capacity;
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _events.Count;
-            }
-        }
-    }
-
     /// <summary>Adds an event; returns <see langword="true"/> when it replaced one already waiting.</summary>
     public bool Enqueue(SessionEvent item)
     {

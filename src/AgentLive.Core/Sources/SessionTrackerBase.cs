@@ -105,9 +105,7 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
 
     protected enum LineOutcome
     {
-        /// <summary>The line changed nothing a snapshot shows.</summary>
-        Unchanged,
-
+        /// <summary>A known line, applied (the facts are rebuilt lazily, so every known line counts as a change).</summary>
         Changed,
 
         /// <summary>A line of a type the tracker does not know.</summary>
