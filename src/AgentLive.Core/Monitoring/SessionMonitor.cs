@@ -374,13 +374,19 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
 
     private async Task TickLoopAsync(CancellationToken stopping)
     {
+        // One wait for a wake-up at a time: a new one per tick would pile up waiters that only a wake-up releases.
+        Task<bool>? woken = null;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
                 Task tick = Task.Delay(_options.ReconcileInterval, _time, stopping);
-                Task woken = _wake.Reader.WaitToReadAsync(stopping).AsTask();
-                await Task.WhenAny(tick, woken).ConfigureAwait(false);
+                woken ??= _wake.Reader.WaitToReadAsync(stopping).AsTask();
+                if (await Task.WhenAny(tick, woken).ConfigureAwait(false) == woken)
+                {
+                    woken = null;
+                }
+
                 stopping.ThrowIfCancellationRequested();
                 _wake.Reader.TryRead(out _);
 
