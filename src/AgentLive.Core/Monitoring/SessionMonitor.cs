@@ -243,7 +243,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     internal async Task ReconcileNowAsync()
     {
         Reconcile();
-        while (_reads.Values.ToArray() is { Length: > 0 } running)
+        while (_reads.Values.Where(read => !read.IsCompleted).ToArray() is { Length: > 0 } running)
         {
             await Task.WhenAll(running).ConfigureAwait(false);
         }
@@ -502,8 +502,19 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
             return;
         }
 
-        Task read = Task.Run(() => ReadLoopAsync(file), CancellationToken.None);
+        // Registered before it runs, and removed only by itself: a quick read cannot leave a finished entry behind,
+        // and a finished read cannot remove the next read of the same file.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task read = Task.Run(
+            async () =>
+            {
+                await registered.Task.ConfigureAwait(false);
+                await ReadLoopAsync(file).ConfigureAwait(false);
+            },
+            CancellationToken.None);
         _reads[file] = read;
+        registered.SetResult();
+        _ = read.ContinueWith(done => _reads.TryRemove(new KeyValuePair<TrackedFile, Task>(file, done)), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     private async Task ReadLoopAsync(TrackedFile file)
@@ -530,10 +541,6 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
         }
         catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            _reads.TryRemove(file, out _);
         }
     }
 
