@@ -50,6 +50,9 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     private readonly TailReader _reader;
     private readonly SessionBoard _board;
     private readonly ConcurrentDictionary<string, TrackedFile> _files = new(StringComparer.Ordinal);
+
+    // The files of each session (a main transcript, sub-agent transcripts), so a refresh need not scan every file.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TrackedFile>> _filesBySession = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<TrackedFile, Task> _reads = new();
     private readonly SemaphoreSlim _readSlots;
     private readonly CancellationTokenSource _stopping = new();
@@ -369,7 +372,13 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
             return null;
         }
 
-        return _files.TryAdd(file.Path, tracked) ? tracked : null;
+        if (!_files.TryAdd(file.Path, tracked))
+        {
+            return null;
+        }
+
+        _filesBySession.GetOrAdd(tracked.SessionKey, _ => new ConcurrentDictionary<string, TrackedFile>(StringComparer.Ordinal))[file.Path] = tracked;
+        return tracked;
     }
 
     private async Task TickLoopAsync(CancellationToken stopping)
@@ -588,6 +597,11 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     private void Forget(TrackedFile file)
     {
         _files.TryRemove(new KeyValuePair<string, TrackedFile>(file.File.Path, file));
+        if (_filesBySession.TryGetValue(file.SessionKey, out var siblings))
+        {
+            siblings.TryRemove(new KeyValuePair<string, TrackedFile>(file.File.Path, file));
+        }
+
         Refresh(file.SessionKey);
     }
 
@@ -670,7 +684,9 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
 
     private void RefreshAll()
     {
-        foreach (string key in _files.Values.Select(f => f.SessionKey).Concat(_board.Sessions.Select(s => s.Id)).Distinct(StringComparer.Ordinal).ToList())
+        // Sessions with a file read at least once, and those listed (whose files may be gone): dormant ones have nothing to show.
+        IEnumerable<string> read = _filesBySession.Where(pair => pair.Value.Values.Any(f => f.Facts is not null)).Select(pair => pair.Key);
+        foreach (string key in read.Concat(_board.Sessions.Select(s => s.Id)).Distinct(StringComparer.Ordinal).ToList())
         {
             Refresh(key);
         }
@@ -683,7 +699,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     {
         lock (_refreshGate)
         {
-            List<TrackedFile> files = [.. _files.Values.Where(f => f.SessionKey == key && f.Facts is not null)];
+            List<TrackedFile> files = _filesBySession.TryGetValue(key, out var ofSession) ? [.. ofSession.Values.Where(f => f.Facts is not null)] : [];
             TrackedFile? main = files.Where(f => f.File.Kind == SessionFileKind.Main).MaxBy(f => f.Facts!.LastActivityAt);
             if (main is null)
             {
