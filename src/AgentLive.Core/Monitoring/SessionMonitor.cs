@@ -651,7 +651,43 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
             .Select(f => new SessionCandidate(f.SessionKey, f.Source.Name, f.File.Path, f.Facts!.SourceSessionId, f.Facts.ProjectPath, f.Facts.StartedAt))
             .ToList();
         var reported = _liveStatus.Where(e => e.Value.IsProcessAlive).ToDictionary(e => e.Key, e => e.Value.Pid, StringComparer.Ordinal);
-        _processes = ProcessMatcher.Match(sessions, agents, reported, _scanner.OpenFiles, all.Any(p => p.WorkingDirectory is not null));
+        ProcessMatches matches = ProcessMatcher.Match(sessions, agents, reported, _scanner.OpenFiles, all.Any(p => p.WorkingDirectory is not null));
+
+        // Only where a tool call may be waiting for approval is it worth reading environments: a tool process of the
+        // session (a child of an agent or daemon, named by the variables the agent sets) shows the call runs.
+        if (_files.Values.Any(f => f.Facts?.PendingApproval is not null))
+        {
+            matches = matches with { ToolRunning = FindToolSessions(all) };
+        }
+
+        _processes = matches;
+    }
+
+    private HashSet<string> FindToolSessions(IReadOnlyList<ProcessInfo> all)
+    {
+        var owners = all.Where(p => _sources.Any(s => s.ClassifyProcess(p) is AgentProcessRole.Agent or AgentProcessRole.Daemon)).Select(p => p.Pid).ToHashSet();
+        // The environment names the agent's own session id, which the transcript states; the monitor's key may come
+        // from the file name.
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (TrackedFile file in _files.Values.Where(f => f.File.Kind == SessionFileKind.Main && f.Facts?.SourceSessionId is not null))
+        {
+            keys[$"{file.Source.Name}:{file.Facts!.SourceSessionId}"] = file.SessionKey;
+        }
+
+        var sessions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ProcessInfo child in all.Where(p => owners.Contains(p.ParentPid) && !owners.Contains(p.Pid)))
+        {
+            IReadOnlyDictionary<string, string> environment = _scanner!.Environment(child.Pid);
+            foreach (ISessionSource source in _sources)
+            {
+                if (source.SessionIdOfToolProcess(environment) is { Length: > 0 } id && keys.TryGetValue($"{source.Name}:{id}", out string? key))
+                {
+                    sessions.Add(key);
+                }
+            }
+        }
+
+        return sessions;
     }
 
     private async Task RefreshLiveStatusAsync(CancellationToken cancellationToken)
@@ -731,6 +767,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
                 _liveStatus.GetValueOrDefault(key),
                 processes.Matched.GetValueOrDefault(key),
                 processes.Absent.Contains(key),
+                processes.ToolRunning.Contains(key),
                 now,
                 _options.StatusThresholds);
             if (session.Status == SessionStatus.Done)

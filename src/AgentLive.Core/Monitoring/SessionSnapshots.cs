@@ -14,6 +14,7 @@ internal static class SessionSnapshots
         LiveStatusEntry? live,
         ProcessInfo? process,
         bool processAbsent,
+        bool toolRunning,
         DateTimeOffset now,
         StatusThresholds thresholds)
     {
@@ -21,7 +22,7 @@ internal static class SessionSnapshots
         ProcessPresence presence = process is not null || live is { IsProcessAlive: true } ? ProcessPresence.Alive
             : processAbsent ? ProcessPresence.Gone
             : ProcessPresence.Unknown;
-        SessionActivity activity = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds));
+        SessionActivity activity = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds, toolRunning));
 
         TokenUsage tokens = facts.Tokens;
         decimal? cost = facts.CostUsd;

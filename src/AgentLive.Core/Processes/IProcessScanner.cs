@@ -17,4 +17,9 @@ public interface IProcessScanner
     /// <param name="pid">The process id.</param>
     /// <returns>Full paths.</returns>
     IReadOnlyList<string> OpenFiles(int pid);
+
+    /// <summary>A process's environment, where the platform shows it (Linux, same user); otherwise empty.</summary>
+    /// <param name="pid">The process id.</param>
+    /// <returns>Variable names and values.</returns>
+    IReadOnlyDictionary<string, string> Environment(int pid);
 }

@@ -87,6 +87,28 @@ internal sealed class LinuxProcessScanner : IProcessScanner
         return files;
     }
 
+    public IReadOnlyDictionary<string, string> Environment(int pid)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            byte[] raw = File.ReadAllBytes(Path.Combine(_proc, pid.ToString(CultureInfo.InvariantCulture), "environ"));
+            foreach (string entry in Encoding.UTF8.GetString(raw).Split('\0', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int equals = entry.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0)
+                {
+                    variables[entry[..equals]] = entry[(equals + 1)..];
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return variables;
+    }
+
     private static string[] ReadCommandLine(string dir)
     {
         byte[] raw = File.ReadAllBytes(Path.Combine(dir, "cmdline"));

@@ -40,6 +40,8 @@ internal sealed class PortableProcessScanner : IProcessScanner
 
     public IReadOnlyList<string> OpenFiles(int pid) => [];
 
+    public IReadOnlyDictionary<string, string> Environment(int pid) => new Dictionary<string, string>();
+
     private static ProcessInfo? Describe(Process process)
     {
         try

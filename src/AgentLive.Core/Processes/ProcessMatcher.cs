@@ -105,5 +105,8 @@ internal readonly record struct AgentProcess(ProcessInfo Process, string Source)
 /// <summary>The matcher's answer: each matched session's process, and the sessions proven to have none.</summary>
 internal sealed record ProcessMatches(IReadOnlyDictionary<string, ProcessInfo> Matched, IReadOnlySet<string> Absent)
 {
+    /// <summary>Gets the sessions one of whose tool processes runs (looked for only where an approval wait is in question).</summary>
+    public IReadOnlySet<string> ToolRunning { get; init; } = new HashSet<string>();
+
     public static ProcessMatches None { get; } = new(new Dictionary<string, ProcessInfo>(), new HashSet<string>());
 }

@@ -41,6 +41,15 @@ public interface ISessionSource
     /// <returns>The process's role; only <see cref="AgentProcessRole.Agent"/> processes are matched to sessions and stopped.</returns>
     AgentProcessRole ClassifyProcess(ProcessInfo process);
 
+    /// <summary>
+    /// Names the session a tool process works for, from the variables the agent puts in its tools' environment
+    /// (Claude Code: <c>CLAUDE_CODE_SESSION_ID</c>; Codex: <c>CODEX_THREAD_ID</c>), or <see langword="null"/>.
+    /// A running tool process shows that a tool call runs rather than waits for approval.
+    /// </summary>
+    /// <param name="environment">A process's environment.</param>
+    /// <returns>The session id in the source's own id space, or <see langword="null"/>.</returns>
+    string? SessionIdOfToolProcess(IReadOnlyDictionary<string, string> environment);
+
     /// <summary>Creates a reader of a transcript's whole conversation (on demand, not on the live path).</summary>
     /// <returns>A new reader with no messages.</returns>
     ISessionMessageReader CreateMessageReader();

@@ -5,8 +5,10 @@ namespace AgentLive.State;
 /// <param name="Process">What the process table says.</param>
 /// <param name="LiveStatus">The agent's own live report, where it keeps one.</param>
 /// <param name="Thresholds">The time limits; <see langword="null"/> for <see cref="StatusThresholds.Default"/>.</param>
+/// <param name="ToolProcessRunning">Whether a tool process of this session runs now (seen in the process table).</param>
 public readonly record struct SessionContext(
     DateTimeOffset Now,
     ProcessPresence Process = ProcessPresence.Unknown,
     LiveStatusEntry? LiveStatus = null,
-    StatusThresholds? Thresholds = null);
+    StatusThresholds? Thresholds = null,
+    bool ToolProcessRunning = false);

@@ -12,7 +12,7 @@ namespace AgentLive.State;
 /// apparent work.</item>
 /// <item>A transcript that says the session ended, with a live process, is a resumed session waiting for its prompt.</item>
 /// <item>A tool call that probably needs approval (<see cref="SessionFacts.PendingApproval"/>), unanswered for
-/// <see cref="StatusThresholds.ApprovalQuiet"/>, is a permission wait.</item>
+/// <see cref="StatusThresholds.ApprovalQuiet"/> with no tool process of the session running, is a permission wait.</item>
 /// <item>A gone process after <see cref="StatusThresholds.QuietAfter"/> of quiet, or no known process after
 /// <see cref="StatusThresholds.DoneAfter"/>, means done.</item>
 /// <item>A live process that looks busy with no new line for <see cref="StatusThresholds.StaleAfter"/> is idle.</item>
@@ -70,7 +70,9 @@ public static class SessionStatusRules
             return new SessionActivity(SessionStatus.Done, Ended);
         }
 
-        if (transcript.Kind == AgentStateKind.ToolRunning && facts.PendingApproval is { } subject && quiet >= thresholds.ApprovalQuiet)
+        // A tool process of the session running means the call was let through: it runs, it does not wait.
+        if (transcript.Kind == AgentStateKind.ToolRunning && facts.PendingApproval is { } subject && quiet >= thresholds.ApprovalQuiet
+            && !context.ToolProcessRunning)
         {
             return Paused(new AgentState(AgentStateKind.AwaitingPermission, $"Waiting for approval: {subject}"));
         }

@@ -114,6 +114,21 @@ public sealed class SessionStatusRulesTests
     }
 
     [Fact]
+    public void A_call_that_may_need_approval_waits_only_while_no_tool_process_of_it_runs()
+    {
+        SessionFacts facts = Facts(AgentStateKind.ToolRunning) with { PendingApproval = "make deploy" };
+
+        SessionActivity waiting = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(3), ProcessPresence.Alive));
+        SessionActivity soon = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(1), ProcessPresence.Alive));
+        SessionActivity running = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(3), ProcessPresence.Alive, ToolProcessRunning: true));
+
+        Assert.Equal(AgentStateKind.AwaitingPermission, waiting.State.Kind);
+        Assert.Equal("Waiting for approval: make deploy", waiting.State.Label);
+        Assert.Equal(AgentStateKind.ToolRunning, soon.State.Kind);
+        Assert.Equal(AgentStateKind.ToolRunning, running.State.Kind);
+    }
+
+    [Fact]
     public void Thresholds_can_be_changed()
     {
         var thresholds = new StatusThresholds { DoneAfter = TimeSpan.FromMinutes(1) };

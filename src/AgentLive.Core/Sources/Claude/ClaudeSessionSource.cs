@@ -89,6 +89,13 @@ public sealed class ClaudeSessionSource : ISessionSource
     }
 
     /// <inheritdoc/>
+    public string? SessionIdOfToolProcess(IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.GetValueOrDefault("CLAUDE_CODE_SESSION_ID");
+    }
+
+    /// <inheritdoc/>
     public ISessionMessageReader CreateMessageReader() => new ClaudeMessageReader();
 
     /// <inheritdoc/>

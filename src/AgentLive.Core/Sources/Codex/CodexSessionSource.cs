@@ -67,6 +67,13 @@ public sealed class CodexSessionSource : ISessionSource
     }
 
     /// <inheritdoc/>
+    public string? SessionIdOfToolProcess(IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.GetValueOrDefault("CODEX_THREAD_ID") ?? environment.GetValueOrDefault("CODEX_SESSION_ID");
+    }
+
+    /// <inheritdoc/>
     public ISessionMessageReader CreateMessageReader() => new CodexMessageReader();
 
     /// <inheritdoc/>
