@@ -57,6 +57,9 @@ internal sealed class TranscriptWatcher : IDisposable
                         _changed(e.FullPath);
                     };
                     _watchers[directory] = watcher;
+
+                    // Whatever appeared between the last scan and this watch would be missed: rescan once now.
+                    _appeared();
                 }
 
                 return;
@@ -111,6 +114,18 @@ internal sealed class TranscriptWatcher : IDisposable
             watcher.Created += (_, _) => _appeared();
             watcher.Renamed += (_, _) => _appeared();
             _ancestorWatchers[directory] = watcher;
+
+            // A level that appeared before this watch was armed raised no event: look once more.
+            string? nearest = Path.GetDirectoryName(directory);
+            while (nearest is not null && !Directory.Exists(nearest))
+            {
+                nearest = Path.GetDirectoryName(nearest);
+            }
+
+            if (Directory.Exists(directory) || nearest != ancestor)
+            {
+                _appeared();
+            }
         }
     }
 
