@@ -69,7 +69,9 @@ public sealed class MonitorHarness : IAsyncDisposable
                 continue;
             }
 
-            Assert.False(deadline.IsCancellationRequested, $"no {typeof(T).Name} within {Patience}; saw {string.Join(", ", Seen.Select(e => e.GetType().Name))}");
+            Assert.False(
+                deadline.IsCancellationRequested,
+                $"no {typeof(T).Name} within {Patience}; saw {string.Join(", ", Seen.Select(e => e.GetType().Name))}; logged: {string.Join(" | ", Logs.Entries.Select(e => e.Message))}");
             if (advance)
             {
                 Time.Advance(Options.ReconcileInterval);

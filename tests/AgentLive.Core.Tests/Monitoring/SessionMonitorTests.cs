@@ -134,20 +134,6 @@ public sealed class SessionMonitorTests
     }
 
     [Fact]
-    public async Task With_file_watching_a_root_created_after_start_is_noticed_through_its_parent()
-    {
-        await using var harness = new MonitorHarness(o => o.UsePolling = false, now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero));
-        Directory.Delete(harness.Codex.Path);
-        await harness.Monitor.StartAsync();
-
-        Directory.CreateDirectory(harness.Codex.Path);
-        harness.Codex.Copy(CodexTool);
-
-        // The clock never moves: the watch on the missing root's parent wakes the rescan.
-        await harness.WaitForAsync<SessionDiscovered>(d => d.Session.Source == "codex", advance: false);
-    }
-
-    [Fact]
     public async Task A_deleted_transcript_completes_its_session()
     {
         await using var harness = new MonitorHarness(now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero));
