@@ -253,48 +253,33 @@ internal sealed class ClaudeLineParser
         || type.SequenceEqual("agent-name"u8) || type.SequenceEqual("worktree-state"u8) || type.SequenceEqual("pr-link"u8)
         || type.SequenceEqual("bridge-session"u8) || type.SequenceEqual("started"u8) || type.SequenceEqual("result"u8);
 
-    private void ReadMessage(ref Utf8JsonReader reader, ClaudeLine line)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
+    private void ReadMessage(ref Utf8JsonReader reader, ClaudeLine line) =>
+        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (ClaudeLineParser Parser, ClaudeLine Line) s) =>
         {
-            JsonValues.Skip(ref reader);
-            return;
-        }
+            if (r.ValueTextEquals("content"u8))
+            {
+                r.Read();
+                s.Parser.ReadContent(ref r, s.Line);
+                return true;
+            }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("content"u8))
+            if (r.ValueTextEquals("stop_reason"u8))
             {
-                reader.Read();
-                ReadContent(ref reader, line);
+                r.Read();
+                s.Line.StopReason = StopReasonOf(ref r);
+                return true;
             }
-            else if (reader.ValueTextEquals("id"u8))
+
+            if (r.ValueTextEquals("usage"u8))
             {
-                reader.Read();
-                line.MessageId = JsonValues.Interned(ref reader, _cache);
+                r.Read();
+                ReadUsage(ref r, s.Line);
+                return true;
             }
-            else if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                line.Model = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("stop_reason"u8))
-            {
-                reader.Read();
-                line.StopReason = StopReasonOf(ref reader);
-            }
-            else if (reader.ValueTextEquals("usage"u8))
-            {
-                reader.Read();
-                ReadUsage(ref reader, line);
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
+
+            return JsonObjects.Interned(ref r, "id"u8, s.Parser._cache, ref s.Line.MessageId)
+                || JsonObjects.Interned(ref r, "model"u8, s.Parser._cache, ref s.Line.Model);
+        });
 
     private static ClaudeStopReason StopReasonOf(ref Utf8JsonReader reader)
     {
@@ -528,38 +513,19 @@ internal sealed class ClaudeLineParser
     private static void ReadError(ref Utf8JsonReader reader, ClaudeLine line) =>
         JsonObjects.ForEach(ref reader, line, static (ref Utf8JsonReader r, ClaudeLine l) => JsonObjects.Int32(ref r, "status"u8, ref l.ErrorStatus));
 
-    private void ReadProgressData(ref Utf8JsonReader reader, ClaudeLine line)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
+    private void ReadProgressData(ref Utf8JsonReader reader, ClaudeLine line) =>
+        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (ClaudeLineParser Parser, ClaudeLine Line) s) =>
         {
-            JsonValues.Skip(ref reader);
-            return;
-        }
+            if (r.ValueTextEquals("message"u8))
+            {
+                r.Read();
+                s.Line.DataToolName = s.Parser.ReadLastToolName(ref r, depth: 0) ?? s.Line.DataToolName;
+                return true;
+            }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                line.DataType = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                line.DataAgentId = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                line.DataToolName = ReadLastToolName(ref reader, depth: 0) ?? line.DataToolName;
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
+            return JsonObjects.Interned(ref r, "type"u8, s.Parser._cache, ref s.Line.DataType)
+                || JsonObjects.Interned(ref r, "agentId"u8, s.Parser._cache, ref s.Line.DataAgentId);
+        });
 
     /// <summary>
     /// The name of the last <c>tool_use</c> in an <c>agent_progress</c> envelope (<c>data.message.message.content</c>):

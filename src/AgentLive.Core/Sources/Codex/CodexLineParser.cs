@@ -470,80 +470,68 @@ internal sealed class CodexLineParser
         }
     }
 
-    private void ReadItem(ref Utf8JsonReader reader, CodexLine line)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
+    private void ReadItem(ref Utf8JsonReader reader, CodexLine line) =>
+        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (CodexLineParser Parser, CodexLine Line) s) =>
         {
-            JsonValues.Skip(ref reader);
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("type"u8))
+            if (r.ValueTextEquals("type"u8))
             {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-                line.ItemType = reader.TokenType != JsonTokenType.String ? CodexItemType.Other
-                    : reader.ValueTextEquals("UserMessage"u8) ? CodexItemType.UserMessage
-                    : reader.ValueTextEquals("AgentMessage"u8) ? CodexItemType.AgentMessage
-                    : reader.ValueTextEquals("CommandExecution"u8) ? CodexItemType.CommandExecution
+                r.Read();
+                JsonValues.Skip(ref r);
+                s.Line.ItemType = r.TokenType != JsonTokenType.String ? CodexItemType.Other
+                    : r.ValueTextEquals("UserMessage"u8) ? CodexItemType.UserMessage
+                    : r.ValueTextEquals("AgentMessage"u8) ? CodexItemType.AgentMessage
+                    : r.ValueTextEquals("CommandExecution"u8) ? CodexItemType.CommandExecution
                     : CodexItemType.Other;
+                return true;
             }
-            else if (reader.ValueTextEquals("content"u8))
-            {
-                reader.Read();
-                ReadFirstText(ref reader, ref _itemText);
-            }
-            else if (reader.ValueTextEquals("command"u8))
-            {
-                reader.Read();
-                _itemCommand = reader.TokenType == JsonTokenType.StartArray
-                    ? CodexToolInput.LastString(ref reader)
-                    : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
 
-    private void ReadTokenInfo(ref Utf8JsonReader reader, CodexLine line)
-    {
-        // info is null after a failed or aborted stream.
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return;
-        }
+            if (r.ValueTextEquals("content"u8))
+            {
+                r.Read();
+                ReadFirstText(ref r, ref s.Parser._itemText);
+                return true;
+            }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (r.ValueTextEquals("command"u8))
+            {
+                r.Read();
+                s.Parser._itemCommand = r.TokenType == JsonTokenType.StartArray
+                    ? CodexToolInput.LastString(ref r)
+                    : JsonValues.Preview(ref r, TextPreview.ArgumentChars);
+                return true;
+            }
+
+            return false;
+        });
+
+    /// <summary><c>info</c> is null after a failed or aborted stream: then nothing is read.</summary>
+    private void ReadTokenInfo(ref Utf8JsonReader reader, CodexLine line) =>
+        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (CodexLineParser Parser, CodexLine Line) s) =>
         {
-            if (reader.ValueTextEquals("total_token_usage"u8))
+            if (r.ValueTextEquals("total_token_usage"u8))
             {
-                reader.Read();
-                line.HasTokenInfo |= reader.TokenType == JsonTokenType.StartObject;
-                line.TotalUsage = ReadUsage(ref reader);
+                r.Read();
+                s.Line.HasTokenInfo |= r.TokenType == JsonTokenType.StartObject;
+                s.Line.TotalUsage = s.Parser.ReadUsage(ref r);
+                return true;
             }
-            else if (reader.ValueTextEquals("last_token_usage"u8))
+
+            if (r.ValueTextEquals("last_token_usage"u8))
             {
-                reader.Read();
-                line.LastUsage = ReadUsage(ref reader);
+                r.Read();
+                s.Line.LastUsage = s.Parser.ReadUsage(ref r);
+                return true;
             }
-            else if (reader.ValueTextEquals("model_context_window"u8))
+
+            if (r.ValueTextEquals("model_context_window"u8))
             {
-                reader.Read();
-                _infoContextWindow = JsonValues.OptionalInt64(ref reader);
+                r.Read();
+                s.Parser._infoContextWindow = JsonValues.OptionalInt64(ref r);
+                return true;
             }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-    }
+
+            return false;
+        });
 
     private CodexUsage ReadUsage(ref Utf8JsonReader reader)
     {
