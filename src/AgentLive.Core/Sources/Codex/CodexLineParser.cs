@@ -449,20 +449,8 @@ internal sealed class CodexLineParser
                 return;
             case JsonTokenType.StartObject:
                 line.HasError = true;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    bool isMessage = reader.ValueTextEquals("message"u8);
-                    reader.Read();
-                    if (isMessage)
-                    {
-                        line.ErrorMessage = JsonValues.Preview(ref reader, TextPreview.PromptChars);
-                    }
-                    else
-                    {
-                        JsonValues.Skip(ref reader);
-                    }
-                }
-
+                JsonObjects.ForEach(ref reader, line, static (ref Utf8JsonReader r, CodexLine l) =>
+                    JsonObjects.Preview(ref r, "message"u8, TextPreview.PromptChars, ref l.ErrorMessage));
                 return;
             default:
                 JsonValues.Skip(ref reader);
