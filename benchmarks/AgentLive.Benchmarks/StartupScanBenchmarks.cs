@@ -1,3 +1,4 @@
+using AgentLive.Sources;
 using AgentLive.Monitoring;
 using AgentLive.Sources.Claude;
 using AgentLive.Tailing;
@@ -67,7 +68,7 @@ public class StartupScanBenchmarks
         options.Sources.Add(new ClaudeSessionSource(new ClaudeSourceOptions { Roots = [_root] }));
         await using SessionMonitor monitor = SessionMonitor.Create(options);
         await monitor.StartAsync();
-        return monitor.Sessions.Count;
+        return monitor.GetSessions().Count;
     }
 
     private sealed class NullSink : ITailLineSink

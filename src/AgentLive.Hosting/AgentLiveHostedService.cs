@@ -1,4 +1,3 @@
-using AgentLive.Monitoring;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +19,7 @@ internal sealed partial class AgentLiveHostedService : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _monitor.StartAsync(cancellationToken).ConfigureAwait(false);
-        LogStarted(_logger, _monitor.Sessions.Count);
+        LogStarted(_logger, _monitor.GetSessions().Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

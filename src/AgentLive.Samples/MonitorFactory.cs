@@ -1,7 +1,5 @@
-using AgentLive.Monitoring;
-using AgentLive.Sources.Claude;
-using AgentLive.Sources.Codex;
-using AgentLive.State;
+using AgentLive;
+using AgentLive.Sources;
 
 namespace AgentLive.Samples;
 

@@ -1,4 +1,4 @@
-using AgentLive.Monitoring;
+using AgentLive;
 using AgentLive.Samples;
 using AgentLive.Samples.Commands;
 using Spectre.Console;

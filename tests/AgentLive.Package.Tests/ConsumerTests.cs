@@ -42,9 +42,13 @@ public sealed partial class ConsumerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(feed, "AgentLive.Core.0.1.0.snupkg")));
         Assert.True(File.Exists(Path.Combine(feed, "AgentLive.Hosting.0.1.0.nupkg")));
 
-        // AgentLive.* from the local feed only; its dependencies from the usual source (already in the package cache).
+        // AgentLive.* from the local feed only; its dependencies from the usual source. A packages folder of the app's
+        // own, so that a package of the same version restored from an earlier build of the repository is never used.
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
             <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(_work, "packages")}" />
+              </config>
               <packageSources>
                 <clear />
                 <add key="local" value="{feed}" />

@@ -1,7 +1,5 @@
-using AgentLive.Events;
+using AgentLive.Sources;
 using AgentLive.Hosting;
-using AgentLive.Monitoring;
-using AgentLive.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,7 +16,7 @@ public sealed class HostingTests
         builder.Services.AddAgentLive(options =>
         {
             options.Sources.Clear();
-            options.Sources.Add(new AgentLive.Sources.Codex.CodexSessionSource(new() { Roots = [CodexRoot] }));
+            options.Sources.Add(new AgentLive.Sources.CodexSessionSource(new() { Roots = [CodexRoot] }));
             options.LookBack = TimeSpan.FromDays(3650);
             options.DetectProcesses = false;
         });
@@ -26,7 +24,7 @@ public sealed class HostingTests
 
         await host.StartAsync();
         SessionMonitor monitor = host.Services.GetRequiredService<SessionMonitor>();
-        LiveSession session = Assert.Single(monitor.Sessions);
+        LiveSession session = Assert.Single(monitor.GetSessions());
         Assert.Equal("codex:01a20af1-9deb-72a0-b082-b49752aa3a70", session.Id);
         Assert.Same(monitor, host.Services.GetRequiredService<SessionMonitor>());
 

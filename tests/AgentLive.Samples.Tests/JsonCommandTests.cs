@@ -24,8 +24,8 @@ public sealed class JsonCommandTests
         Assert.Equal("proj", claude.GetProperty("projectName").GetString());
         Assert.Equal("feature/fixture-b", claude.GetProperty("gitBranch").GetString());
         Assert.Equal("done", claude.GetProperty("status").GetString());
-        Assert.Equal("needs_you", claude.GetProperty("agentState").GetProperty("group").GetString());
-        Assert.Equal("session_ended", claude.GetProperty("agentState").GetProperty("state").GetString());
+        Assert.False(claude.GetProperty("needsYou").GetBoolean());
+        Assert.Equal("session_ended", claude.GetProperty("state").GetProperty("kind").GetString());
         JsonElement tokens = claude.GetProperty("tokens");
         Assert.Equal(1580, tokens.GetProperty("input").GetInt64());
         Assert.Equal(51, tokens.GetProperty("output").GetInt64());
@@ -34,7 +34,7 @@ public sealed class JsonCommandTests
         Assert.Equal(16091, tokens.GetProperty("total").GetInt64());
         Assert.Equal(JsonValueKind.Null, claude.GetProperty("pid").ValueKind);
         Assert.EndsWith("Z", claude.GetProperty("startedAt").GetString(), StringComparison.Ordinal);
-        foreach (string field in (string[])["filePath", "projectPath", "title", "lastUserMessage", "currentActivity", "turnCount", "model", "contextWindowTokens", "costUsd", "lastActivityAt", "subAgents"])
+        foreach (string field in (string[])["filePath", "projectPath", "title", "lastUserMessage", "activity", "turnCount", "model", "contextWindowTokens", "costUsd", "lastActivityAt", "subAgents"])
         {
             Assert.True(claude.TryGetProperty(field, out _), field);
         }
@@ -79,9 +79,10 @@ public sealed class JsonCommandTests
 
         Assert.Equal(0, await host.WaitForExitAsync());
         Assert.Equal(["session_discovered", "session_discovered", "summary"], events.Select(e => e.GetProperty("type").GetString()));
-        Assert.Equal(0, events[2].GetProperty("autonomousCount").GetInt32());
+        Assert.Equal(0, events[2].GetProperty("workingCount").GetInt32());
+        Assert.Equal(2, events[2].GetProperty("doneCount").GetInt32());
         Assert.True(events[2].TryGetProperty("totalCostTodayUsd", out _));
-        Assert.True(events[0].GetProperty("session").TryGetProperty("agentState", out _));
+        Assert.True(events[0].GetProperty("session").TryGetProperty("state", out _));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using AgentLive.Samples.Views;
-using AgentLive.State;
 using Spectre.Console.Testing;
 
 namespace AgentLive.Samples.Tests;
@@ -8,7 +7,7 @@ public sealed class LiveViewTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    private static LiveSession Session(string id, string source, SessionStatus status, AgentState state, string? activity = null) => new()
+    private static LiveSession Session(string id, string source, AgentState state, AgentActivity? activity = null) => new()
     {
         Id = id,
         Source = source,
@@ -17,9 +16,8 @@ public sealed class LiveViewTests
         ProjectPath = "/home/me/webshop",
         ProjectName = "webshop",
         GitBranch = "main",
-        Status = status,
-        AgentState = state,
-        CurrentActivity = activity,
+        State = state,
+        Activity = activity,
         Model = "claude-sonnet-4-5",
         Tokens = new TokenUsage(1000, 200, 40_000, 500, 0),
         CostUsd = 0.0345m,
@@ -33,15 +31,15 @@ public sealed class LiveViewTests
         var console = new TestConsole().Width(220);
         LiveSession[] sessions =
         [
-            Session("claude:a", "claude", SessionStatus.Working, new AgentState(AgentStateKind.ToolRunning, "Running Bash: npm test"), "Bash: npm test"),
-            Session("codex:b", "codex", SessionStatus.Paused, new AgentState(AgentStateKind.AwaitingPermission, "Waiting for approval: rm -rf build")),
+            Session("claude:a", "claude", new AgentState(AgentStateKind.ToolRunning, "Running Bash: npm test"), new AgentActivity { Tool = "Bash", Target = "npm test" }),
+            Session("codex:b", "codex", new AgentState(AgentStateKind.AwaitingPermission, "Waiting for approval: rm -rf build")),
         ];
 
-        console.Write(SessionView.Render(sessions, new SessionSummary(1, 1, 83_400, 1.25m), Now));
+        console.Write(SessionView.Render(sessions, new SessionSummary { NeedsYouCount = 1, WorkingCount = 1, TotalTokensToday = 83_400, TotalCostTodayUsd = 1.25m }, Now));
 
         string screen = console.Output;
         Assert.Contains("needs you: 1", screen, StringComparison.Ordinal);
-        Assert.Contains("autonomous: 1", screen, StringComparison.Ordinal);
+        Assert.Contains("working: 1", screen, StringComparison.Ordinal);
         Assert.Contains("83.4k tokens, $1.25", screen, StringComparison.Ordinal);
         Assert.Contains("claude", screen, StringComparison.Ordinal);
         Assert.Contains("codex", screen, StringComparison.Ordinal);
@@ -51,7 +49,8 @@ public sealed class LiveViewTests
         Assert.Contains("$0.0345", screen, StringComparison.Ordinal);
         Assert.Contains("42s", screen, StringComparison.Ordinal);
         Assert.Contains("4242", screen, StringComparison.Ordinal);
-        Assert.True(screen.IndexOf("working", StringComparison.Ordinal) < screen.IndexOf("paused", StringComparison.Ordinal));
+        // Who needs you comes first.
+        Assert.True(screen.IndexOf("Waiting for approval", StringComparison.Ordinal) < screen.IndexOf("Running Bash", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,7 +58,7 @@ public sealed class LiveViewTests
     {
         var console = new TestConsole().Width(160);
 
-        console.Write(SessionView.Render([], new SessionSummary(0, 0, 0, 0), Now));
+        console.Write(SessionView.Render([], new SessionSummary(), Now));
 
         Assert.Contains("no sessions yet", console.Output, StringComparison.Ordinal);
     }

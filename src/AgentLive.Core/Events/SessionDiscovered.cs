@@ -1,11 +1,7 @@
-using AgentLive.State;
-
-namespace AgentLive.Events;
+namespace AgentLive;
 
 /// <summary>
 /// A session the subscriber has not been told about: sent once per session, for every current session when a
 /// subscriber starts, and when a new one appears.
 /// </summary>
-/// <param name="Timestamp">When it was published.</param>
-/// <param name="Session">The session's state.</param>
-public sealed record SessionDiscovered(DateTimeOffset Timestamp, LiveSession Session) : SessionEvent(Timestamp);
+public sealed record SessionDiscovered : SessionChanged;

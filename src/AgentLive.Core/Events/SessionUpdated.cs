@@ -1,9 +1,16 @@
-using AgentLive.State;
+namespace AgentLive;
 
-namespace AgentLive.Events;
-
-/// <summary>A known session changed; the snapshot is its whole new state.</summary>
-/// <remarks>A slow subscriber may skip intermediate updates of a session: the latest snapshot replaces them.</remarks>
-/// <param name="Timestamp">When it was published.</param>
-/// <param name="Session">The session's new state.</param>
-public sealed record SessionUpdated(DateTimeOffset Timestamp, LiveSession Session) : SessionEvent(Timestamp);
+/// <summary>
+/// A known session changed. <see cref="SessionChanged.Session"/> is its whole new state and <see cref="Previous"/> the
+/// state this subscriber saw last, so a transition ("started needing me") is one comparison:
+/// <c>u.Session.NeedsYou &amp;&amp; !u.Previous.NeedsYou</c>.
+/// </summary>
+/// <remarks>
+/// A slow subscriber may skip intermediate updates of a session: the newest snapshot replaces them, and
+/// <see cref="Previous"/> stays the one it saw before them.
+/// </remarks>
+public sealed record SessionUpdated : SessionChanged
+{
+    /// <summary>Gets the session's state as this subscriber last saw it.</summary>
+    public required LiveSession Previous { get; init; }
+}

@@ -34,7 +34,8 @@ internal sealed class SubscriberQueue
             switch (item)
             {
                 case SessionUpdated update when _events.Count >= _capacity && _waitingUpdates.TryGetValue(update.Session.Id, out var waiting):
-                    waiting.Value = update;
+                    // The subscriber never sees the replaced snapshot, so the transition it sees starts where it left off.
+                    waiting.Value = update with { Previous = ((SessionUpdated)waiting.Value).Previous };
                     replaced = true;
                     break;
                 case SummaryChanged when _waitingSummary is not null:
@@ -99,7 +100,7 @@ internal sealed class SubscriberQueue
                 _waitingUpdates.Remove(discovered.Session.Id);
                 break;
             case SessionCompleted completed:
-                _waitingUpdates.Remove(completed.SessionId);
+                _waitingUpdates.Remove(completed.Session.Id);
                 break;
             case SummaryChanged:
                 _waitingSummary = node;

@@ -1,6 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using AgentLive.Diagnostics;
 using AgentLive.Events;
-using AgentLive.State;
 
 namespace AgentLive.Monitoring;
 
@@ -15,7 +15,7 @@ internal sealed class SessionBoard
     private readonly List<SubscriberQueue> _subscribers = [];
     private readonly TimeProvider _time;
     private readonly int _queueCapacity;
-    private SessionSummary _summary = new(0, 0, 0, 0);
+    private SessionSummary _summary = new();
     private bool _completed;
 
     public SessionBoard(TimeProvider time, int queueCapacity)
@@ -46,11 +46,11 @@ internal sealed class SessionBoard
         }
     }
 
-    public LiveSession? Find(string id)
+    public bool TryGet(string id, [NotNullWhen(true)] out LiveSession? session)
     {
         lock (_gate)
         {
-            return _sessions.GetValueOrDefault(id);
+            return _sessions.TryGetValue(id, out session);
         }
     }
 
@@ -67,12 +67,12 @@ internal sealed class SessionBoard
                 }
 
                 _sessions[session.Id] = session;
-                Publish(new SessionUpdated(_time.GetUtcNow(), session));
+                Publish(new SessionUpdated { Timestamp = _time.GetUtcNow(), Session = session, Previous = known });
             }
             else
             {
                 _sessions[session.Id] = session;
-                Publish(new SessionDiscovered(_time.GetUtcNow(), session));
+                Publish(new SessionDiscovered { Timestamp = _time.GetUtcNow(), Session = session });
             }
 
             UpdateSummary();
@@ -83,9 +83,9 @@ internal sealed class SessionBoard
     {
         lock (_gate)
         {
-            if (_sessions.Remove(id))
+            if (_sessions.Remove(id, out LiveSession? last))
             {
-                Publish(new SessionCompleted(_time.GetUtcNow(), id));
+                Publish(new SessionCompleted { Timestamp = _time.GetUtcNow(), Session = last });
                 UpdateSummary();
             }
         }
@@ -108,10 +108,10 @@ internal sealed class SessionBoard
             DateTimeOffset now = _time.GetUtcNow();
             foreach (LiveSession session in _sessions.Values.OrderBy(s => s.Id, StringComparer.Ordinal))
             {
-                queue.Enqueue(new SessionDiscovered(now, session));
+                queue.Enqueue(new SessionDiscovered { Timestamp = now, Session = session });
             }
 
-            queue.Enqueue(new SummaryChanged(now, _summary));
+            queue.Enqueue(new SummaryChanged { Timestamp = now, Summary = _summary });
             AgentLiveMetrics.EventsPublished.Add(_sessions.Count + 1);
             if (_completed)
             {
@@ -156,18 +156,23 @@ internal sealed class SessionBoard
         DateTimeOffset now = _time.GetUtcNow();
         DateTime today = TimeZoneInfo.ConvertTime(now, _time.LocalTimeZone).Date;
         int needsYou = 0;
-        int autonomous = 0;
+        int working = 0;
+        int done = 0;
         long tokens = 0;
         decimal cost = 0;
         foreach (LiveSession session in _sessions.Values)
         {
-            if (session.Status == SessionStatus.Working)
+            switch (session.Status)
             {
-                autonomous++;
-            }
-            else if (session.Status == SessionStatus.Paused)
-            {
-                needsYou++;
+                case SessionStatus.Working:
+                    working++;
+                    break;
+                case SessionStatus.NeedsYou:
+                    needsYou++;
+                    break;
+                case SessionStatus.Done:
+                    done++;
+                    break;
             }
 
             if (session.LastActivityAt is { } last && TimeZoneInfo.ConvertTime(last, _time.LocalTimeZone).Date == today)
@@ -177,11 +182,18 @@ internal sealed class SessionBoard
             }
         }
 
-        var summary = new SessionSummary(needsYou, autonomous, tokens, cost);
+        var summary = new SessionSummary
+        {
+            NeedsYouCount = needsYou,
+            WorkingCount = working,
+            DoneCount = done,
+            TotalTokensToday = tokens,
+            TotalCostTodayUsd = cost,
+        };
         if (summary != _summary)
         {
             _summary = summary;
-            Publish(new SummaryChanged(now, summary));
+            Publish(new SummaryChanged { Timestamp = now, Summary = summary });
         }
     }
 

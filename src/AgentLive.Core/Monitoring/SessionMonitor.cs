@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using AgentLive.Diagnostics;
 using AgentLive.Events;
+using AgentLive.Monitoring;
 using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.State;
@@ -10,7 +12,7 @@ using AgentLive.Tailing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace AgentLive.Monitoring;
+namespace AgentLive;
 
 /// <summary>
 /// Finds every session of every registered source, keeps a live snapshot of each, and publishes what changes.
@@ -90,11 +92,6 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
         _scanner = options.DetectProcesses ? options.ProcessScanner ?? ProcessScanners.CreateDefault() : null;
     }
 
-    /// <summary>Gets the sessions as of now: one immutable snapshot each.</summary>
-    public IReadOnlyList<LiveSession> Sessions => _board.Sessions;
-
-    /// <summary>Gets the summary as of now.</summary>
-    public SessionSummary Summary => _board.Summary;
 
     /// <summary>Creates a monitor; it does nothing until started.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults (both built-in sources, their default roots).</param>
@@ -145,24 +142,44 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Gets the current sessions: one immutable snapshot each, ordered by <see cref="LiveSession.Id"/>.</summary>
+    /// <returns>A new list; later changes do not alter it.</returns>
+    public IReadOnlyList<LiveSession> GetSessions() => _board.Sessions;
+
+    /// <summary>Gets one current session by id.</summary>
+    /// <param name="sessionId">A <see cref="LiveSession.Id"/>.</param>
+    /// <param name="session">The session's snapshot, when the method returns <see langword="true"/>.</param>
+    /// <returns><see langword="false"/> when no current session has that id.</returns>
+    public bool TryGetSession(string sessionId, [NotNullWhen(true)] out LiveSession? session)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        return _board.TryGet(sessionId, out session);
+    }
+
+    /// <summary>Gets the summary as of now.</summary>
+    /// <returns>The counts by status and today's tokens and cost.</returns>
+    public SessionSummary GetSummary() => _board.Summary;
+
     /// <summary>Reads one session's whole conversation from its transcript.</summary>
     /// <param name="sessionId">A <see cref="LiveSession.Id"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The messages in transcript order.</returns>
-    /// <exception cref="KeyNotFoundException">No current session has that id.</exception>
-    public async Task<IReadOnlyList<SessionMessage>> GetMessagesAsync(string sessionId, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The messages in transcript order, or <see langword="null"/> when no current session has that id (the same rule
+    /// as <see cref="StopSessionAsync"/>'s <see cref="StopOutcome.UnknownSession"/>: an unknown id is an answer, not
+    /// an exception).
+    /// </returns>
+    public async Task<IReadOnlyList<SessionMessage>?> GetMessagesAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
 
         // Only a file the monitor found under a source's root can be read: ids never become paths.
-        LiveSession session = _board.Find(sessionId) ?? throw new KeyNotFoundException($"No session with id '{sessionId}' is known to the monitor.");
-        if (!_files.TryGetValue(session.FilePath, out TrackedFile? file))
+        if (!_board.TryGet(sessionId, out LiveSession? session) || !_files.TryGetValue(session.FilePath, out TrackedFile? file))
         {
-            throw new KeyNotFoundException($"The transcript of session '{sessionId}' is no longer known to the monitor.");
+            return null;
         }
 
         ISessionMessageReader messages = file.Source.CreateMessageReader();
-        await _reader.ReadAsync(file.File.Path, TailPosition.Start, messages, cancellationToken).ConfigureAwait(false);
+        await _reader.ReadAsync(file.File.Path, TailPosition.Start, new TranscriptSink(messages), cancellationToken).ConfigureAwait(false);
         return messages.Messages;
     }
 
@@ -177,7 +194,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     public async Task<StopResult> StopSessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessionId);
-        if (_board.Find(sessionId) is not { } session)
+        if (!_board.TryGet(sessionId, out LiveSession? session))
         {
             return new StopResult(StopOutcome.UnknownSession, null, $"No session with id '{sessionId}' is known to the monitor.");
         }
@@ -560,7 +577,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
             var info = new FileInfo(file.File.Path);
             long length = info.Exists ? info.Length : -1;
             DateTime written = info.Exists ? info.LastWriteTimeUtc : default;
-            TailReadResult result = await _reader.ReadAsync(file.File.Path, file.Position, file.Tracker, cancellationToken).ConfigureAwait(false);
+            TailReadResult result = await _reader.ReadAsync(file.File.Path, file.Position, new TranscriptSink(file.Tracker), cancellationToken).ConfigureAwait(false);
             if (result.Status == TailReadStatus.FileMissing)
             {
                 Forget(file);

@@ -1,10 +1,8 @@
 using AgentLive.Sources;
-using AgentLive.Sources.Claude;
-using AgentLive.Sources.Codex;
 using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
-namespace AgentLive.Monitoring;
+namespace AgentLive;
 
 /// <summary>Settings for a <see cref="SessionMonitor"/>. Every value has a default; validated when set.</summary>
 public sealed class SessionMonitorOptions
@@ -19,10 +17,10 @@ public sealed class SessionMonitorOptions
 
     /// <summary>Gets the sources to monitor.</summary>
     /// <value>
-    /// By default Claude Code and Codex, each with its default roots (<see cref="ClaudeSessionSource"/>,
-    /// <see cref="CodexSessionSource"/>). Clear the list and add your own to change that.
+    /// By default the built-in sources, each with its default roots: Claude Code and Codex. Clear the list and add
+    /// your own (or the built-in ones with other roots) to change that.
     /// </value>
-    public IList<ISessionSource> Sources { get; } = [new ClaudeSessionSource(), new CodexSessionSource()];
+    public IList<ISessionSource> Sources { get; } = BuiltInSources.Create();
 
     /// <summary>Gets or sets how far back the startup scan reads transcripts.</summary>
     /// <value>Positive. The default is 24 hours. Older transcripts are known but read only when they change.</value>
@@ -47,7 +45,7 @@ public sealed class SessionMonitorOptions
     /// <value>The default is <see langword="false"/>. Use it for file systems that do not notify (some network drives, WSL mounts).</value>
     public bool UsePolling { get; set; }
 
-    /// <summary>Gets or sets how long a done session stays listed before it is removed with <see cref="Events.SessionCompleted"/>.</summary>
+    /// <summary>Gets or sets how long a done session stays listed before it is removed with <see cref="SessionCompleted"/>.</summary>
     /// <value>Not negative. The default is 10 minutes.</value>
     public TimeSpan CompletedGracePeriod
     {
@@ -107,8 +105,8 @@ public sealed class SessionMonitorOptions
     }
 
     /// <summary>Gets or sets the process table reader.</summary>
-    /// <value>The default, <see langword="null"/>, is <see cref="Processes.ProcessScanners.CreateDefault"/>.</value>
-    public Processes.IProcessScanner? ProcessScanner { get; set; }
+    /// <value>The default, <see langword="null"/>, reads <c>/proc</c> on Linux and the portable process API elsewhere.</value>
+    public IProcessScanner? ProcessScanner { get; set; }
 
     /// <summary>Gets or sets how long a stop waits for the agent to exit after SIGTERM (and again after SIGKILL).</summary>
     /// <value>Positive. The default is 5 seconds.</value>

@@ -22,7 +22,7 @@ internal static class SessionSnapshots
         ProcessPresence presence = process is not null || live is { IsProcessAlive: true } ? ProcessPresence.Alive
             : processAbsent ? ProcessPresence.Gone
             : ProcessPresence.Unknown;
-        SessionActivity activity = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds, toolRunning));
+        AgentState state = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds, toolRunning));
 
         TokenUsage tokens = facts.Tokens;
         decimal? cost = facts.CostUsd;
@@ -46,7 +46,7 @@ internal static class SessionSnapshots
         foreach (TrackedFile sub in subFiles)
         {
             SessionFacts subFacts = sub.Facts!;
-            bool running = AgentState.GroupOf(subFacts.TranscriptState.Kind) == AgentStateGroup.Autonomous;
+            bool running = subFacts.TranscriptState.Status == SessionStatus.Working;
             int index = subAgents.FindIndex(a => a.AgentId == sub.File.AgentId);
             if (index >= 0)
             {
@@ -54,14 +54,21 @@ internal static class SessionSnapshots
                 subAgents[index] = known with
                 {
                     Tokens = subFacts.Tokens,
-                    CurrentActivity = known.IsRunning ? subFacts.CurrentActivity ?? known.CurrentActivity : null,
+                    Activity = known.IsRunning ? subFacts.Activity ?? known.Activity : null,
                 };
             }
             else
             {
-                subAgents.Add(new SubAgentInfo(
-                    $"agent-{sub.File.AgentId}", sub.File.AgentId, null, subFacts.Title, running, null,
-                    running ? subFacts.CurrentActivity : null, subFacts.StartedAt, subFacts.Tokens));
+                subAgents.Add(new SubAgentInfo
+                {
+                    Id = $"agent-{sub.File.AgentId}",
+                    AgentId = sub.File.AgentId,
+                    Description = subFacts.Title,
+                    Status = running ? SubAgentStatus.Running : SubAgentStatus.Completed,
+                    Activity = running ? subFacts.Activity : null,
+                    StartedAt = subFacts.StartedAt,
+                    Tokens = subFacts.Tokens,
+                });
             }
         }
 
@@ -75,11 +82,10 @@ internal static class SessionSnapshots
             ProjectPath = project,
             ProjectName = project is null ? null : Path.GetFileName(project.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : project,
             GitBranch = facts.GitBranch,
-            Status = activity.Status,
-            AgentState = activity.State,
+            State = state,
             Title = facts.Title,
             LastUserMessage = facts.LastUserMessage,
-            CurrentActivity = activity.Status == SessionStatus.Working ? facts.CurrentActivity : null,
+            Activity = state.Status == SessionStatus.Working ? facts.Activity : null,
             TurnCount = facts.TurnCount,
             Model = facts.Model,
             Tokens = tokens,

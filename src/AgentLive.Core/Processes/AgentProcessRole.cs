@@ -1,4 +1,4 @@
-namespace AgentLive.Processes;
+namespace AgentLive.Sources;
 
 /// <summary>What a process is to an agent source.</summary>
 public enum AgentProcessRole

@@ -1,4 +1,4 @@
-namespace AgentLive.Processes;
+namespace AgentLive.Sources;
 
 /// <summary>Reads the machine's process table. Entries that cannot be read (permissions, exits mid-scan) are skipped.</summary>
 public interface IProcessScanner

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentLive.Sources;
 
 namespace AgentLive.Processes;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentLive.Sources;
 
 namespace AgentLive.Processes;
 

@@ -1,4 +1,4 @@
-namespace AgentLive.Processes;
+namespace AgentLive.Sources;
 
 /// <summary>One process as a scan saw it. Fields a platform does not expose are <see langword="null"/> or empty.</summary>
 /// <param name="Pid">The process id.</param>

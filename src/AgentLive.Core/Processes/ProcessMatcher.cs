@@ -1,3 +1,4 @@
+using AgentLive.Sources;
 namespace AgentLive.Processes;
 
 /// <summary>

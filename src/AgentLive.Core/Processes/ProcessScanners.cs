@@ -1,7 +1,8 @@
+using AgentLive.Sources;
 namespace AgentLive.Processes;
 
 /// <summary>The built-in process scanners.</summary>
-public static class ProcessScanners
+internal static class ProcessScanners
 {
     /// <summary>
     /// Returns the best scanner for this platform: <c>/proc</c> read directly on Linux (command lines, working

@@ -1,4 +1,4 @@
-namespace AgentLive.Processes;
+namespace AgentLive;
 
 /// <summary>How a request to stop a session's agent ended.</summary>
 public enum StopOutcome

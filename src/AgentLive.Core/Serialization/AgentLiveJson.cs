@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgentLive.Events;
-using AgentLive.State;
+using AgentLive.Serialization;
 
-namespace AgentLive.Serialization;
+namespace AgentLive;
 
 /// <summary>
 /// The JSON contract of sessions and events: camelCase names, enums as snake_case words, times as ISO-8601 UTC,
@@ -13,7 +13,7 @@ namespace AgentLive.Serialization;
 /// <code>
 /// await foreach (SessionEvent e in monitor.WatchAsync(ct))
 /// {
-///     Console.WriteLine(AgentLiveJson.Serialize(e)); // {"type":"session_updated","session":{...}}
+///     Console.WriteLine(AgentLiveJson.Serialize(e)); // {"type":"session_updated","session":{...},"previous":{...}}
 /// }
 /// </code>
 /// </example>
@@ -42,6 +42,16 @@ public static class AgentLiveJson
     /// <returns>One line of JSON.</returns>
     public static string Serialize(IReadOnlyList<SessionMessage> messages) => JsonSerializer.Serialize(messages, AgentLiveJsonContext.Default.IReadOnlyListSessionMessage);
 
+    /// <summary>Serializes a summary: <c>{"needsYouCount":n,"workingCount":n,"doneCount":n,"totalTokensToday":n,"totalCostTodayUsd":x}</c>.</summary>
+    /// <param name="summary">The summary.</param>
+    /// <returns>One line of JSON.</returns>
+    public static string Serialize(SessionSummary summary) => JsonSerializer.Serialize(summary, AgentLiveJsonContext.Default.SessionSummary);
+
+    /// <summary>Serializes what a stop did: <c>{"outcome":"stopped","pid":n,"message":"…"}</c>.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>One line of JSON.</returns>
+    public static string Serialize(StopResult result) => JsonSerializer.Serialize(result, AgentLiveJsonContext.Default.StopResult);
+
     /// <summary>Reads a session back (for consumers of the contract, and round-trip tests).</summary>
     /// <param name="json">A session as <see cref="Serialize(LiveSession)"/> wrote it.</param>
     /// <returns>The session.</returns>
@@ -63,8 +73,9 @@ public static class AgentLiveJson
     [
         typeof(SnakeCaseEnumConverter<SessionStatus>),
         typeof(SnakeCaseEnumConverter<AgentStateKind>),
-        typeof(SnakeCaseEnumConverter<AgentStateGroup>),
-        typeof(AgentStateJsonConverter),
+        typeof(SnakeCaseEnumConverter<MessageRole>),
+        typeof(SnakeCaseEnumConverter<SubAgentStatus>),
+        typeof(SnakeCaseEnumConverter<StopOutcome>),
         typeof(SessionEventJsonConverter),
         typeof(UtcTimeJsonConverter),
     ])]
@@ -73,4 +84,5 @@ public static class AgentLiveJson
 [JsonSerializable(typeof(SessionEvent))]
 [JsonSerializable(typeof(SessionSummary))]
 [JsonSerializable(typeof(IReadOnlyList<SessionMessage>))]
+[JsonSerializable(typeof(StopResult))]
 internal sealed partial class AgentLiveJsonContext : JsonSerializerContext;

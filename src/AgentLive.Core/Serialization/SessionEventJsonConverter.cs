@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgentLive.Events;
-using AgentLive.State;
 
 namespace AgentLive.Serialization;
 
 /// <summary>
-/// Events as <c>{"type":"session_discovered","session":{…}}</c>, <c>{"type":"session_updated","session":{…}}</c>,
-/// <c>{"type":"session_completed","sessionId":"…"}</c> and
-/// <c>{"type":"summary","needsYouCount":n,"autonomousCount":n,"totalTokensToday":n,"totalCostTodayUsd":x}</c>,
+/// Events as <c>{"type":"session_discovered","session":{…}}</c>,
+/// <c>{"type":"session_updated","session":{…},"previous":{…}}</c>, <c>{"type":"session_completed","session":{…}}</c>
+/// and <c>{"type":"summary","needsYouCount":n,"workingCount":n,"doneCount":n,"totalTokensToday":n,"totalCostTodayUsd":x}</c>,
 /// each with its <c>timestamp</c>.
 /// </summary>
 internal sealed class SessionEventJsonConverter : JsonConverter<SessionEvent>
@@ -31,15 +30,18 @@ internal sealed class SessionEventJsonConverter : JsonConverter<SessionEvent>
             case SessionUpdated updated:
                 writer.WriteString("type", "session_updated");
                 WriteSession(writer, updated.Session, context);
+                writer.WritePropertyName("previous");
+                JsonSerializer.Serialize(writer, updated.Previous, context.LiveSession);
                 break;
             case SessionCompleted completed:
                 writer.WriteString("type", "session_completed");
-                writer.WriteString("sessionId", completed.SessionId);
+                WriteSession(writer, completed.Session, context);
                 break;
             case SummaryChanged summary:
                 writer.WriteString("type", "summary");
                 writer.WriteNumber("needsYouCount", summary.Summary.NeedsYouCount);
-                writer.WriteNumber("autonomousCount", summary.Summary.AutonomousCount);
+                writer.WriteNumber("workingCount", summary.Summary.WorkingCount);
+                writer.WriteNumber("doneCount", summary.Summary.DoneCount);
                 writer.WriteNumber("totalTokensToday", summary.Summary.TotalTokensToday);
                 writer.WriteNumber("totalCostTodayUsd", summary.Summary.TotalCostTodayUsd);
                 break;

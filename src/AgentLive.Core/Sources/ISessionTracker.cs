@@ -1,17 +1,15 @@
-using AgentLive.State;
-using AgentLive.Tailing;
 
 namespace AgentLive.Sources;
 
 /// <summary>
-/// Keeps one session's state from the lines of its transcript. A tracker is fed by a <see cref="TailReader"/>
-/// (it is the reader's sink), one line at a time, and is never called concurrently.
+/// Keeps one session's state from the lines of its transcript. A tracker is fed the transcript's lines one at a time
+/// and is never called concurrently.
 /// </summary>
 /// <remarks>
 /// A tracker never throws for bad input: malformed lines and lines it does not know are counted and skipped.
-/// <see cref="ITailLineSink.OnReset"/> discards everything, since the file is about to be read again from the start.
+/// <see cref="ITranscriptLineSink.OnReset"/> discards everything, since the file is about to be read again from the start.
 /// </remarks>
-public interface ISessionTracker : ITailLineSink
+public interface ISessionTracker : ITranscriptLineSink
 {
     /// <summary>Gets a number that changes whenever <see cref="GetFacts"/> would return something new.</summary>
     long Version { get; }
@@ -24,7 +22,7 @@ public interface ISessionTracker : ITailLineSink
 
     /// <summary>
     /// Returns what the transcript says so far, as an immutable value. The session's status at any moment is then
-    /// <see cref="SessionStatusRules.Evaluate"/> of these facts: time passing never needs the tracker.
+    /// derived from these facts by the monitor: time passing never needs the tracker.
     /// </summary>
     /// <returns>The facts; the same instance until <see cref="Version"/> changes.</returns>
     SessionFacts GetFacts();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AgentLive.State;
-using AgentLive.Tailing;
 
 namespace AgentLive.Sources;
 
@@ -17,13 +16,13 @@ internal abstract class MessageReaderBase : ISessionMessageReader
 
     public IReadOnlyList<SessionMessage> Messages => _messages;
 
-    public void OnReset(TailResetReason reason)
+    public void OnReset()
     {
         _messages.Clear();
         Clear();
     }
 
-    public void OnLine(ReadOnlySpan<byte> line, long offset)
+    public void OnLine(ReadOnlySpan<byte> line)
     {
         JsonDocument document;
         try
@@ -50,11 +49,19 @@ internal abstract class MessageReaderBase : ISessionMessageReader
     {
     }
 
-    protected void Add(string role, string? text, DateTimeOffset? time, string? tool = null, string? callId = null, bool isError = false)
+    protected void Add(MessageRole role, string? text, DateTimeOffset? time, string? tool = null, string? callId = null, bool isError = false)
     {
         if (!string.IsNullOrWhiteSpace(text) || tool is not null)
         {
-            _messages.Add(new SessionMessage(role, Cut(text ?? ""), time, tool, callId, isError));
+            _messages.Add(new SessionMessage
+            {
+                Role = role,
+                Text = Cut(text ?? ""),
+                Timestamp = time,
+                ToolName = tool,
+                ToolCallId = callId,
+                IsError = isError,
+            });
         }
     }
 

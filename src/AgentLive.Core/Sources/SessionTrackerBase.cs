@@ -1,5 +1,4 @@
 using AgentLive.State;
-using AgentLive.Tailing;
 using Microsoft.Extensions.Logging;
 
 namespace AgentLive.Sources;
@@ -14,6 +13,7 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
     private SessionFacts? _facts;
     private long _factsVersion = -1;
     private bool _malformedLogged;
+    private long _lineNumber;
 
     protected SessionTrackerBase(SessionFile file, ILogger logger)
     {
@@ -35,16 +35,18 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
     /// <summary>Gets the time of the latest line that carried one (lines can arrive out of order: the latest wins).</summary>
     protected DateTimeOffset? LastActivityAt { get; private set; }
 
-    public void OnReset(TailResetReason reason)
+    public void OnReset()
     {
         Clear();
         StartedAt = LastActivityAt = null;
         _malformedLogged = false;
+        _lineNumber = 0;
         Version++;
     }
 
-    public void OnLine(ReadOnlySpan<byte> line, long offset)
+    public void OnLine(ReadOnlySpan<byte> line)
     {
+        _lineNumber++;
         switch (Apply(line))
         {
             case LineOutcome.Changed:
@@ -58,7 +60,7 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
                 if (!_malformedLogged)
                 {
                     _malformedLogged = true;
-                    LogMalformed(_logger, File.Path, offset);
+                    LogMalformed(_logger, File.Path, _lineNumber);
                 }
 
                 break;
@@ -76,8 +78,8 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
         return _facts;
     }
 
-    /// <summary>The status at a moment: <see cref="SessionStatusRules.Evaluate"/> of the current facts.</summary>
-    public SessionActivity Evaluate(SessionContext context) => SessionStatusRules.Evaluate(GetFacts(), context);
+    /// <summary>The state at a moment: <see cref="SessionStatusRules.Evaluate"/> of the current facts.</summary>
+    public AgentState Evaluate(SessionContext context) => SessionStatusRules.Evaluate(GetFacts(), context);
 
     /// <summary>Notes a line's time.</summary>
     protected void Touch(DateTimeOffset? time)
@@ -100,8 +102,8 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
 
     protected abstract SessionFacts BuildFacts();
 
-    [LoggerMessage(2001, LogLevel.Warning, "Skipping malformed lines in {Path}; the first is at offset {Offset}. Later ones in this file are counted, not logged.")]
-    private static partial void LogMalformed(ILogger logger, string path, long offset);
+    [LoggerMessage(2001, LogLevel.Warning, "Skipping malformed lines in {Path}; the first is line {Line}. Later ones in this file are counted, not logged.")]
+    private static partial void LogMalformed(ILogger logger, string path, long line);
 
     protected enum LineOutcome
     {

@@ -1,4 +1,4 @@
-namespace AgentLive.State;
+namespace AgentLive;
 
 /// <summary>
 /// What an agent is doing, in a vocabulary shared by every source. The JSON form is the snake_case name

@@ -1,8 +1,8 @@
-namespace AgentLive.State;
+namespace AgentLive;
 
 /// <summary>
 /// One agent session as the monitor sees it now: an immutable snapshot, replaced (never changed) when something
-/// changes. Its JSON form (camelCase) is the library's wire contract.
+/// changes. Its JSON form (<see cref="AgentLiveJson"/>) is the library's wire contract.
 /// </summary>
 public sealed record LiveSession
 {
@@ -27,11 +27,14 @@ public sealed record LiveSession
     /// <summary>Gets the git branch, or <see langword="null"/> outside a repository.</summary>
     public string? GitBranch { get; init; }
 
-    /// <summary>Gets the coarse status.</summary>
-    public SessionStatus Status { get; init; }
+    /// <summary>Gets what the agent is doing, in detail.</summary>
+    public required AgentState State { get; init; }
 
-    /// <summary>Gets what the agent is doing, and whether it needs the user.</summary>
-    public required AgentState AgentState { get; init; }
+    /// <summary>Gets the coarse status: working, needs you, or done (derived from <see cref="State"/>).</summary>
+    public SessionStatus Status => State.Status;
+
+    /// <summary>Gets whether the session waits for the user (<see cref="SessionStatus.NeedsYou"/>).</summary>
+    public bool NeedsYou => Status == SessionStatus.NeedsYou;
 
     /// <summary>Gets the session's title.</summary>
     public string? Title { get; init; }
@@ -39,8 +42,8 @@ public sealed record LiveSession
     /// <summary>Gets a preview of the user's latest prompt.</summary>
     public string? LastUserMessage { get; init; }
 
-    /// <summary>Gets what the agent is doing right now (a command, a file), or <see langword="null"/> between turns.</summary>
-    public string? CurrentActivity { get; init; }
+    /// <summary>Gets the tool call the agent is acting on while it works (the command that runs, the file it edits), or <see langword="null"/>.</summary>
+    public AgentActivity? Activity { get; init; }
 
     /// <summary>Gets how many prompts the user submitted.</summary>
     public int TurnCount { get; init; }
@@ -82,13 +85,13 @@ public sealed record LiveSession
         other is not null
         && Id == other.Id && Source == other.Source && SourceSessionId == other.SourceSessionId && FilePath == other.FilePath
         && ProjectPath == other.ProjectPath && ProjectName == other.ProjectName && GitBranch == other.GitBranch
-        && Status == other.Status && AgentState == other.AgentState && Title == other.Title
-        && LastUserMessage == other.LastUserMessage && CurrentActivity == other.CurrentActivity && TurnCount == other.TurnCount
+        && State == other.State && Title == other.Title
+        && LastUserMessage == other.LastUserMessage && Activity == other.Activity && TurnCount == other.TurnCount
         && Model == other.Model && Tokens == other.Tokens && ContextWindowTokens == other.ContextWindowTokens
         && ContextWindowSize == other.ContextWindowSize && CostUsd == other.CostUsd && StartedAt == other.StartedAt
         && LastActivityAt == other.LastActivityAt && Pid == other.Pid && ParentSessionId == other.ParentSessionId
         && SubAgents.SequenceEqual(other.SubAgents);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Id, Status, AgentState, LastActivityAt, Tokens, Pid);
+    public override int GetHashCode() => HashCode.Combine(Id, State, LastActivityAt, Tokens, Pid);
 }

@@ -1,20 +1,29 @@
-namespace AgentLive.State;
+namespace AgentLive.Sources;
 
 /// <summary>
-/// A running agent's own report of its state, where the agent keeps one (Claude Code's <c>sessions/&lt;pid&gt;.json</c>).
+/// A running agent's own report of its state, where the agent keeps one (Claude Code keeps
+/// <c>sessions/&lt;pid&gt;.json</c>). A source maps its own words to <see cref="State"/>; the monitor knows no agent's words.
 /// </summary>
-/// <param name="Pid">The agent's process id.</param>
-/// <param name="SessionId">The session the process works on, in the agent's own id space.</param>
-/// <param name="Status">The agent's status word: <c>busy</c>, <c>idle</c>, <c>waiting</c>, <c>shell</c>, or <see langword="null"/> before the first report.</param>
-/// <param name="WaitingFor">What it waits for when <paramref name="Status"/> is <c>waiting</c>, such as <c>dialog open</c>.</param>
-/// <param name="UpdatedAt">When the status was last written.</param>
-/// <param name="Cwd">The process's working directory.</param>
-/// <param name="IsProcessAlive">Whether a process with that pid and start time still runs (a crash leaves a stale file).</param>
-public sealed record LiveStatusEntry(
-    int Pid,
-    string SessionId,
-    string? Status,
-    string? WaitingFor,
-    DateTimeOffset? UpdatedAt,
-    string? Cwd,
-    bool IsProcessAlive);
+public sealed record LiveStatusEntry
+{
+    /// <summary>Gets the agent's process id.</summary>
+    public required int Pid { get; init; }
+
+    /// <summary>Gets the session the process works on, in the agent's own id space.</summary>
+    public required string SessionId { get; init; }
+
+    /// <summary>Gets what the agent reports it is doing.</summary>
+    public LiveReportState State { get; init; }
+
+    /// <summary>Gets the agent's own words for what it waits for, such as <c>permission prompt</c>, when it waits.</summary>
+    public string? WaitingFor { get; init; }
+
+    /// <summary>Gets when the report was last written.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Gets the process's working directory.</summary>
+    public string? Cwd { get; init; }
+
+    /// <summary>Gets whether a process with that pid and start time still runs (a crash leaves a stale report).</summary>
+    public bool IsProcessAlive { get; init; }
+}

@@ -1,7 +1,7 @@
 namespace AgentLive.State;
 
 /// <summary>What the process table says about a session's agent process.</summary>
-public enum ProcessPresence
+internal enum ProcessPresence
 {
     /// <summary>Nothing is known: process detection is off, or no process could be matched.</summary>
     Unknown = 0,

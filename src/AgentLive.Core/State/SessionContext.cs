@@ -1,3 +1,4 @@
+using AgentLive.Sources;
 namespace AgentLive.State;
 
 /// <summary>Everything besides the transcript that decides a session's status at one moment.</summary>
@@ -6,7 +7,7 @@ namespace AgentLive.State;
 /// <param name="LiveStatus">The agent's own live report, where it keeps one.</param>
 /// <param name="Thresholds">The time limits; <see langword="null"/> for <see cref="StatusThresholds.Default"/>.</param>
 /// <param name="ToolProcessRunning">Whether a tool process of this session runs now (seen in the process table).</param>
-public readonly record struct SessionContext(
+internal readonly record struct SessionContext(
     DateTimeOffset Now,
     ProcessPresence Process = ProcessPresence.Unknown,
     LiveStatusEntry? LiveStatus = null,

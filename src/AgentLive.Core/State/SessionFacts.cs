@@ -1,4 +1,4 @@
-namespace AgentLive.State;
+namespace AgentLive.Sources;
 
 /// <summary>
 /// What a session's transcript says, independent of time and of the process table: the part of a session's state
@@ -24,8 +24,8 @@ public sealed record SessionFacts
     /// <summary>Gets a preview of the user's latest prompt.</summary>
     public string? LastUserMessage { get; init; }
 
-    /// <summary>Gets what the agent is doing now, such as <c>Bash: npm test</c>, or <see langword="null"/> between turns.</summary>
-    public string? CurrentActivity { get; init; }
+    /// <summary>Gets the tool call the agent is acting on now, or <see langword="null"/> when none runs.</summary>
+    public AgentActivity? Activity { get; init; }
 
     /// <summary>Gets how many prompts the user submitted.</summary>
     public int TurnCount { get; init; }
@@ -56,7 +56,9 @@ public sealed record SessionFacts
 
     /// <summary>
     /// Gets, while a tool call runs that probably needs the user's approval first (it asked to leave the sandbox under
-    /// a policy that asks), what it wants to run; otherwise <see langword="null"/>.
+    /// a policy that asks), what it wants to run; otherwise <see langword="null"/>. The monitor shows the session as
+    /// waiting for approval once such a call stays unanswered for <see cref="StatusThresholds.ApprovalQuiet"/> and no tool
+    /// process of the session runs.
     /// </summary>
     public string? PendingApproval { get; init; }
 

@@ -1,13 +1,20 @@
-namespace AgentLive.State;
+namespace AgentLive;
 
-/// <summary>The coarse state of a session, the one a list sorts and filters by.</summary>
+/// <summary>
+/// The one coarse answer to "does this agent need me?": the value a list sorts, filters and counts by. It is derived
+/// from <see cref="AgentState.Kind"/> in one place (<see cref="AgentState.Status"/>), so every count agrees.
+/// The JSON form is <c>working</c>, <c>needs_you</c> or <c>done</c>.
+/// </summary>
 public enum SessionStatus
 {
-    /// <summary>The agent is doing something on its own: calling the model or running a tool.</summary>
+    /// <summary>The agent works on its own: the model is called, writes, or a tool runs.</summary>
     Working = 0,
 
-    /// <summary>The agent stopped and the session is still open: it waits for the user (see <see cref="AgentState"/> for why).</summary>
-    Paused,
+    /// <summary>
+    /// The agent stopped and the session is still open, so the next step is the user's: a prompt, a question, a
+    /// permission or plan dialog, an error, an interrupt (see <see cref="AgentState"/> for which).
+    /// </summary>
+    NeedsYou,
 
     /// <summary>The session ended: its process is gone, or it has been quiet for longer than the done threshold.</summary>
     Done,

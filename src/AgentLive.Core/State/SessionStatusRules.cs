@@ -1,3 +1,4 @@
+using AgentLive.Sources;
 namespace AgentLive.State;
 
 /// <summary>
@@ -8,29 +9,28 @@ namespace AgentLive.State;
 /// The rules, first match wins:
 /// <list type="number">
 /// <item>An agent's live report that is newer than the transcript's last line, from a live process, wins:
-/// <c>waiting</c> is a permission dialog (the only place one is visible), <c>busy</c> is work, <c>idle</c> ends any
-/// apparent work.</item>
+/// waiting for the user is a dialog (the only place one is visible), working is work, idle ends any apparent work.</item>
 /// <item>A transcript that says the session ended, with a live process, is a resumed session waiting for its prompt.</item>
 /// <item>A tool call that probably needs approval (<see cref="SessionFacts.PendingApproval"/>), unanswered for
 /// <see cref="StatusThresholds.ApprovalQuiet"/> with no tool process of the session running, is a permission wait.</item>
 /// <item>A gone process after <see cref="StatusThresholds.QuietAfter"/> of quiet, or no known process after
 /// <see cref="StatusThresholds.DoneAfter"/>, means done.</item>
 /// <item>A live process that looks busy with no new line for <see cref="StatusThresholds.StaleAfter"/> is idle.</item>
-/// <item>Otherwise the transcript's state stands: autonomous states are working, the rest paused.</item>
+/// <item>Otherwise the transcript's state stands.</item>
 /// </list>
 /// </remarks>
-public static class SessionStatusRules
+internal static class SessionStatusRules
 {
     private static readonly AgentState Ended = new(AgentStateKind.SessionEnded, "Session ended");
     private static readonly AgentState Resumed = new(AgentStateKind.Idle, "Waiting for a prompt");
     private static readonly AgentState Busy = new(AgentStateKind.Thinking, "Working");
     private static readonly AgentState ShellStopping = new(AgentStateKind.ToolRunning, "Stopping a shell command");
 
-    /// <summary>Derives a session's status and agent state.</summary>
+    /// <summary>Derives a session's agent state (and with it, through <see cref="AgentState.Status"/>, its status).</summary>
     /// <param name="facts">What the transcript says.</param>
     /// <param name="context">The time, the process table and the live report.</param>
-    /// <returns>The status and agent state at <see cref="SessionContext.Now"/>.</returns>
-    public static SessionActivity Evaluate(SessionFacts facts, SessionContext context)
+    /// <returns>The agent state at <see cref="SessionContext.Now"/>.</returns>
+    public static AgentState Evaluate(SessionFacts facts, SessionContext context)
     {
         ArgumentNullException.ThrowIfNull(facts);
         StatusThresholds thresholds = context.Thresholds ?? StatusThresholds.Default;
@@ -43,49 +43,42 @@ public static class SessionStatusRules
 
         if (live is not null && (live.UpdatedAt ?? DateTimeOffset.MinValue) >= lastLine)
         {
-            switch (live.Status)
+            switch (live.State)
             {
-                case "waiting":
-                    return Paused(new AgentState(
+                case LiveReportState.WaitingForUser:
+                    return new AgentState(
                         AgentStateKind.AwaitingPermission,
-                        live.WaitingFor is { Length: > 0 } what ? $"Waiting for you: {what}" : "Waiting for permission"));
-                case "busy" when AgentState.GroupOf(transcript.Kind) == AgentStateGroup.NeedsYou:
-                    return new SessionActivity(SessionStatus.Working, Busy);
-                case "idle" when AgentState.GroupOf(transcript.Kind) == AgentStateGroup.Autonomous:
-                    return Paused(Resumed);
-                case "shell":
-                    return new SessionActivity(SessionStatus.Working, ShellStopping);
+                        live.WaitingFor is { Length: > 0 } what ? $"Waiting for you: {what}" : "Waiting for permission");
+                case LiveReportState.Working when transcript.Status != SessionStatus.Working:
+                    return Busy;
+                case LiveReportState.Idle when transcript.Status == SessionStatus.Working:
+                    return Resumed;
+                case LiveReportState.RunningCommand:
+                    return ShellStopping;
             }
         }
 
         if (transcript.Kind == AgentStateKind.SessionEnded)
         {
-            return alive ? Paused(Resumed) : new SessionActivity(SessionStatus.Done, transcript);
+            return alive ? Resumed : transcript;
         }
 
         if (!alive &&
             ((context.Process == ProcessPresence.Gone && quiet >= thresholds.QuietAfter) ||
              (context.Process == ProcessPresence.Unknown && quiet >= thresholds.DoneAfter)))
         {
-            return new SessionActivity(SessionStatus.Done, Ended);
+            return Ended;
         }
 
         // A tool process of the session running means the call was let through: it runs, it does not wait.
         if (transcript.Kind == AgentStateKind.ToolRunning && facts.PendingApproval is { } subject && quiet >= thresholds.ApprovalQuiet
             && !context.ToolProcessRunning)
         {
-            return Paused(new AgentState(AgentStateKind.AwaitingPermission, $"Waiting for approval: {subject}"));
+            return new AgentState(AgentStateKind.AwaitingPermission, $"Waiting for approval: {subject}");
         }
 
-        if (AgentState.GroupOf(transcript.Kind) == AgentStateGroup.Autonomous)
-        {
-            return alive && quiet >= thresholds.StaleAfter
-                ? Paused(new AgentState(AgentStateKind.Idle, $"No activity for {(int)quiet.TotalMinutes} min"))
-                : new SessionActivity(SessionStatus.Working, transcript);
-        }
-
-        return Paused(transcript);
+        return transcript.Status == SessionStatus.Working && alive && quiet >= thresholds.StaleAfter
+            ? new AgentState(AgentStateKind.Idle, $"No activity for {(int)quiet.TotalMinutes} min")
+            : transcript;
     }
-
-    private static SessionActivity Paused(AgentState state) => new(SessionStatus.Paused, state);
 }

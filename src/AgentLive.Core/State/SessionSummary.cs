@@ -1,8 +1,20 @@
-namespace AgentLive.State;
+namespace AgentLive;
 
-/// <summary>The monitor's one-line answer to "what needs me, and what does it cost".</summary>
-/// <param name="NeedsYouCount">Open sessions waiting for the user (questions, permissions, finished turns, errors).</param>
-/// <param name="AutonomousCount">Sessions working on their own.</param>
-/// <param name="TotalTokensToday">Tokens of the sessions active today (local time), each session's total.</param>
-/// <param name="TotalCostTodayUsd">Their cost, counting the sessions whose cost is known.</param>
-public sealed record SessionSummary(int NeedsYouCount, int AutonomousCount, long TotalTokensToday, decimal TotalCostTodayUsd);
+/// <summary>The monitor's one-line answer to "what needs me, and what does it cost". Counts use <see cref="LiveSession.Status"/>.</summary>
+public sealed record SessionSummary
+{
+    /// <summary>Gets how many sessions need the user (<see cref="SessionStatus.NeedsYou"/>).</summary>
+    public int NeedsYouCount { get; init; }
+
+    /// <summary>Gets how many sessions work on their own (<see cref="SessionStatus.Working"/>).</summary>
+    public int WorkingCount { get; init; }
+
+    /// <summary>Gets how many ended sessions are still shown (<see cref="SessionStatus.Done"/>, within the grace period).</summary>
+    public int DoneCount { get; init; }
+
+    /// <summary>Gets the tokens of the sessions active today (local time), each session's total.</summary>
+    public long TotalTokensToday { get; init; }
+
+    /// <summary>Gets their cost in US dollars, counting the sessions whose cost is known.</summary>
+    public decimal TotalCostTodayUsd { get; init; }
+}

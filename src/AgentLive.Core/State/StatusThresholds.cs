@@ -1,4 +1,4 @@
-namespace AgentLive.State;
+namespace AgentLive;
 
 /// <summary>The time limits that turn silence into a status.</summary>
 public sealed class StatusThresholds
@@ -39,7 +39,7 @@ public sealed class StatusThresholds
     }
 
     /// <summary>
-    /// Gets or sets how long a tool call that probably needs approval (<see cref="SessionFacts.PendingApproval"/>) must
+    /// Gets or sets how long a tool call that probably needs approval (a call asking to leave the sandbox under a policy that asks first) must
     /// stay unanswered before the session is shown as waiting for it.
     /// </summary>
     /// <value>The default is 2 seconds: a call the sandbox runs at once answers sooner.</value>

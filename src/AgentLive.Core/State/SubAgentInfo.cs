@@ -1,22 +1,32 @@
-namespace AgentLive.State;
+namespace AgentLive;
 
-/// <summary>A sub-agent a session spawned (Claude's Task/Agent tool), as far as the transcripts show it.</summary>
-/// <param name="Id">The spawning tool call's id; stable for the sub-agent's whole life.</param>
-/// <param name="AgentId">The sub-agent's own id (its transcript file's name), once known.</param>
-/// <param name="AgentType">The sub-agent's type, such as <c>general-purpose</c>.</param>
-/// <param name="Description">The short task description the parent gave it.</param>
-/// <param name="IsRunning">Whether it is still working.</param>
-/// <param name="Status">How it ended (<c>completed</c>, <c>failed</c>, <c>async_launched</c>, …), or <see langword="null"/> while running.</param>
-/// <param name="CurrentActivity">What it is doing now (its latest tool), where known.</param>
-/// <param name="StartedAt">When the parent spawned it.</param>
-/// <param name="Tokens">Tokens its own transcript accounts for, where one was found.</param>
-public sealed record SubAgentInfo(
-    string Id,
-    string? AgentId,
-    string? AgentType,
-    string? Description,
-    bool IsRunning,
-    string? Status,
-    string? CurrentActivity,
-    DateTimeOffset? StartedAt,
-    TokenUsage Tokens);
+/// <summary>A sub-agent a session spawned (Claude Code's Task/Agent tool), as far as the transcripts show it.</summary>
+public sealed record SubAgentInfo
+{
+    /// <summary>Gets the spawning tool call's id; stable for the sub-agent's whole life.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the sub-agent's own id (its transcript file's name), once known.</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>Gets the sub-agent's type, such as <c>general-purpose</c>.</summary>
+    public string? AgentType { get; init; }
+
+    /// <summary>Gets the short task description the parent gave it.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets where it is in its life.</summary>
+    public SubAgentStatus Status { get; init; }
+
+    /// <summary>Gets whether it is still working (<see cref="SubAgentStatus.Running"/>).</summary>
+    public bool IsRunning => Status == SubAgentStatus.Running;
+
+    /// <summary>Gets what it is doing now (its latest tool), while it runs and where known.</summary>
+    public AgentActivity? Activity { get; init; }
+
+    /// <summary>Gets when the parent spawned it.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Gets the tokens its own transcript accounts for, where one was found.</summary>
+    public TokenUsage Tokens { get; init; }
+}

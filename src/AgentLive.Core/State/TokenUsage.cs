@@ -1,13 +1,38 @@
-namespace AgentLive.State;
+namespace AgentLive;
 
 /// <summary>Token counts in one shape for every source.</summary>
-/// <param name="Input">Input tokens that were neither read from nor written to a prompt cache.</param>
-/// <param name="Output">Output tokens, reasoning included.</param>
-/// <param name="CacheRead">Input tokens read from a prompt cache.</param>
-/// <param name="CacheCreation">Input tokens written to a prompt cache.</param>
-/// <param name="Reasoning">The part of <paramref name="Output"/> spent on reasoning, where the source reports it.</param>
-public readonly record struct TokenUsage(long Input, long Output, long CacheRead, long CacheCreation, long Reasoning)
+public readonly record struct TokenUsage
 {
+    /// <summary>Initializes a new instance of the <see cref="TokenUsage"/> struct.</summary>
+    /// <param name="input">Input tokens that were neither read from nor written to a prompt cache.</param>
+    /// <param name="output">Output tokens, reasoning included.</param>
+    /// <param name="cacheRead">Input tokens read from a prompt cache.</param>
+    /// <param name="cacheCreation">Input tokens written to a prompt cache.</param>
+    /// <param name="reasoning">The part of <paramref name="output"/> spent on reasoning, where the source reports it.</param>
+    public TokenUsage(long input, long output, long cacheRead, long cacheCreation, long reasoning)
+    {
+        Input = input;
+        Output = output;
+        CacheRead = cacheRead;
+        CacheCreation = cacheCreation;
+        Reasoning = reasoning;
+    }
+
+    /// <summary>Gets the input tokens that were neither read from nor written to a prompt cache.</summary>
+    public long Input { get; init; }
+
+    /// <summary>Gets the output tokens, reasoning included.</summary>
+    public long Output { get; init; }
+
+    /// <summary>Gets the input tokens read from a prompt cache.</summary>
+    public long CacheRead { get; init; }
+
+    /// <summary>Gets the input tokens written to a prompt cache.</summary>
+    public long CacheCreation { get; init; }
+
+    /// <summary>Gets the part of <see cref="Output"/> spent on reasoning, where the source reports it.</summary>
+    public long Reasoning { get; init; }
+
     /// <summary>Gets the sum of input, output, cache reads and cache writes (reasoning is already in the output).</summary>
     public long Total => Input + Output + CacheRead + CacheCreation;
 

@@ -6,7 +6,7 @@ namespace AgentLive.Tailing;
 /// the per-line call is not virtual-dispatched through an interface when the sink is a struct.
 /// Exceptions thrown by the sink propagate out of the read.
 /// </remarks>
-public interface ITailLineSink
+internal interface ITailLineSink
 {
     /// <summary>
     /// Called once, before any line, when the saved position no longer fits the file and reading restarts at offset 0.

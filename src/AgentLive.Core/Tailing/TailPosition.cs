@@ -8,7 +8,7 @@ namespace AgentLive.Tailing;
 /// A position is a plain value: save it, restore it, pass it back to <see cref="TailReader.ReadAsync{TSink}"/>.
 /// The offset is always just past a line feed (or 0), never inside a line.
 /// </remarks>
-public readonly record struct TailPosition
+internal readonly record struct TailPosition
 {
     /// <summary>The position at the start of a file that has not been read yet.</summary>
     public static TailPosition Start => default;

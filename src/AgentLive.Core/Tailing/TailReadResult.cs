@@ -1,7 +1,7 @@
 namespace AgentLive.Tailing;
 
 /// <summary>The outcome of one call to <see cref="TailReader.ReadAsync{TSink}"/>.</summary>
-public readonly record struct TailReadResult
+internal readonly record struct TailReadResult
 {
     /// <summary>Gets how the read ended.</summary>
     public TailReadStatus Status { get; init; }

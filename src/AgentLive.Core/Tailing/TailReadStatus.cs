@@ -1,7 +1,7 @@
 namespace AgentLive.Tailing;
 
 /// <summary>How a call to <see cref="TailReader.ReadAsync{TSink}"/> ended.</summary>
-public enum TailReadStatus
+internal enum TailReadStatus
 {
     /// <summary>Every complete line up to the end of the file was read.</summary>
     Completed = 0,

@@ -33,7 +33,7 @@ namespace AgentLive.Tailing;
 /// position = result.Position; // pass it back next time the file grows
 /// </code>
 /// </example>
-public sealed class TailReader
+internal sealed class TailReader
 {
     /// <summary>How many bytes at the start of the file, and just before the offset, a position fingerprints.</summary>
     internal const int FingerprintBytes = 256;

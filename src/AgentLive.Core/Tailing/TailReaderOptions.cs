@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace AgentLive.Tailing;
 
 /// <summary>Settings for a <see cref="TailReader"/>.</summary>
-public sealed class TailReaderOptions
+internal sealed class TailReaderOptions
 {
     /// <summary>The default for <see cref="MaxLineBytes"/>: 64 MiB.</summary>
     public const int DefaultMaxLineBytes = 64 * 1024 * 1024;

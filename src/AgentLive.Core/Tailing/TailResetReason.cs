@@ -1,7 +1,7 @@
 namespace AgentLive.Tailing;
 
 /// <summary>Why a <see cref="TailReader"/> went back to the start of a file.</summary>
-public enum TailResetReason
+internal enum TailResetReason
 {
     /// <summary>The saved position was still valid; reading continued from it.</summary>
     None = 0,

@@ -1,6 +1,5 @@
-using AgentLive.Monitoring;
+using AgentLive;
 using AgentLive.Samples.Demo;
-using AgentLive.State;
 using Spectre.Console;
 
 namespace AgentLive.Samples.Commands;

@@ -1,7 +1,4 @@
-using AgentLive.Events;
-using AgentLive.Monitoring;
-using AgentLive.Serialization;
-using AgentLive.State;
+using AgentLive;
 
 namespace AgentLive.Samples.Commands;
 
@@ -11,7 +8,7 @@ internal static class JsonCommands
     public static async Task<int> SnapshotAsync(SessionMonitor monitor, TextWriter output, CancellationToken cancellationToken)
     {
         await monitor.StartAsync(cancellationToken);
-        await output.WriteLineAsync(AgentLiveJson.Serialize(monitor.Sessions));
+        await output.WriteLineAsync(AgentLiveJson.Serialize(monitor.GetSessions()));
         await output.FlushAsync(cancellationToken);
         return 0;
     }
@@ -54,14 +51,9 @@ internal static class JsonCommands
     public static async Task<int> MessagesAsync(SessionMonitor monitor, string sessionId, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await monitor.StartAsync(cancellationToken);
-        IReadOnlyList<SessionMessage> messages;
-        try
+        if (await monitor.GetMessagesAsync(sessionId, cancellationToken) is not { } messages)
         {
-            messages = await monitor.GetMessagesAsync(sessionId, cancellationToken);
-        }
-        catch (KeyNotFoundException e)
-        {
-            await error.WriteLineAsync($"agentlive: {e.Message}");
+            await error.WriteLineAsync($"agentlive: no session with id '{sessionId}' is known to the monitor.");
             return ExitCodes.UnknownSession;
         }
 

@@ -1,4 +1,4 @@
-using AgentLive.Monitoring;
+using AgentLive;
 using AgentLive.Samples.Views;
 using Spectre.Console;
 
@@ -34,7 +34,7 @@ internal static class LiveCommand
     }
 
     private static Spectre.Console.Rendering.IRenderable Render(SessionMonitor monitor, Func<string?>? note) =>
-        SessionView.Render(monitor.Sessions, monitor.Summary, DateTimeOffset.UtcNow, note?.Invoke());
+        SessionView.Render(monitor.GetSessions(), monitor.GetSummary(), DateTimeOffset.UtcNow, note?.Invoke());
 
     private static bool QuitPressed()
     {

@@ -1,5 +1,4 @@
-using AgentLive.Monitoring;
-using AgentLive.Processes;
+using AgentLive;
 
 namespace AgentLive.Samples.Commands;
 

@@ -1,5 +1,5 @@
+using AgentLive;
 using System.Globalization;
-using AgentLive.State;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -23,7 +23,8 @@ internal static class SessionView
         table.AddColumn(new TableColumn("Age").RightAligned());
         table.AddColumn(new TableColumn("PID").RightAligned());
 
-        foreach (LiveSession session in sessions.OrderBy(s => s.Status).ThenByDescending(s => s.LastActivityAt))
+        // Who needs you first, then who works, then what is done; the most recent first within each.
+        foreach (LiveSession session in sessions.OrderBy(s => s.Status switch { SessionStatus.NeedsYou => 0, SessionStatus.Working => 1, _ => 2 }).ThenByDescending(s => s.LastActivityAt))
         {
             table.AddRow(
                 new Markup(session.Source == "claude" ? "[orange1]claude[/]" : session.Source == "codex" ? "[deepskyblue1]codex[/]" : Markup.Escape(session.Source)),
@@ -32,13 +33,13 @@ internal static class SessionView
                 new Markup(session.Status switch
                 {
                     SessionStatus.Working => "[green]working[/]",
-                    SessionStatus.Paused => "[yellow]paused[/]",
+                    SessionStatus.NeedsYou => "[yellow]needs you[/]",
                     _ => "[grey]done[/]",
                 }),
-                new Markup(session.AgentState.Group == AgentStateGroup.NeedsYou && session.Status != SessionStatus.Done
-                    ? $"[bold yellow]{Markup.Escape(session.AgentState.Label)}[/]"
-                    : Markup.Escape(session.AgentState.Label)),
-                Text(session.CurrentActivity, 40),
+                new Markup(session.NeedsYou
+                    ? $"[bold yellow]{Markup.Escape(session.State.Label)}[/]"
+                    : Markup.Escape(session.State.Label)),
+                Text(session.Activity?.Display, 40),
                 Text(session.Model),
                 Text(Tokens(session.Tokens.Total)),
                 Text(session.CostUsd is { } cost ? cost.ToString("$0.00##", CultureInfo.InvariantCulture) : "—"),
@@ -46,7 +47,7 @@ internal static class SessionView
                 Text(session.Pid?.ToString(CultureInfo.InvariantCulture) ?? "—"));
         }
 
-        string header = $"[bold]needs you: {summary.NeedsYouCount}[/]  ·  autonomous: {summary.AutonomousCount}  ·  today: "
+        string header = $"[bold]needs you: {summary.NeedsYouCount}[/]  ·  working: {summary.WorkingCount}  ·  today: "
             + $"{Tokens(summary.TotalTokensToday)} tokens, {summary.TotalCostTodayUsd.ToString("$0.00", CultureInfo.InvariantCulture)}";
         table.Title = new TableTitle(header);
         table.Caption = new TableTitle(note ?? (sessions.Count == 0 ? "no sessions yet — q or Ctrl-C to quit" : "q or Ctrl-C to quit"));

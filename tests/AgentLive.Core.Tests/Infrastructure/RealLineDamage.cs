@@ -21,10 +21,10 @@ public static class RealLineDamage
     /// <summary>Feeds bytes to a fresh tracker around a valid line and evaluates it: nothing may throw.</summary>
     public static void FeedTracker(ISessionTracker tracker, byte[] bytes, byte[] validLine)
     {
-        tracker.OnLine(bytes, 0);
-        tracker.OnLine(validLine, bytes.Length);
-        tracker.OnLine(bytes, 0);
-        SessionActivity activity = SessionStatusRules.Evaluate(tracker.GetFacts(), new SessionContext(DateTimeOffset.UnixEpoch));
+        tracker.OnLine(bytes);
+        tracker.OnLine(validLine);
+        tracker.OnLine(bytes);
+        AgentState activity = SessionStatusRules.Evaluate(tracker.GetFacts(), new SessionContext(DateTimeOffset.UnixEpoch));
         Assert.True(Enum.IsDefined(activity.Status));
     }
 

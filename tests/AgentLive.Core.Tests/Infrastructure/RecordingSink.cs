@@ -4,7 +4,7 @@ using AgentLive.Tailing;
 namespace AgentLive.Tests.Infrastructure;
 
 /// <summary>Keeps every line and reset a <see cref="TailReader"/> delivers.</summary>
-public sealed class RecordingSink : ITailLineSink
+internal sealed class RecordingSink : ITailLineSink
 {
     public List<byte[]> Lines { get; } = [];
 

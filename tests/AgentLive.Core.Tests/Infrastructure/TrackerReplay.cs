@@ -1,3 +1,4 @@
+using AgentLive.Monitoring;
 using AgentLive.Sources;
 using AgentLive.Tailing;
 
@@ -28,7 +29,7 @@ public static class TrackerReplay
         foreach (byte[] line in RealFixture.Lines(transcript))
         {
             await File.AppendAllBytesAsync(path, [.. line, (byte)'\n']);
-            TailReadResult result = await reader.ReadAsync(path, position, tracker);
+            TailReadResult result = await reader.ReadAsync(path, position, new TranscriptSink(tracker));
             Assert.Equal(1, result.Lines);
             Assert.True(tracker.Version > version);
             version = tracker.Version;

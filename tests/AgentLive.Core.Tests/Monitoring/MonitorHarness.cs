@@ -1,3 +1,4 @@
+using AgentLive.Sources;
 using AgentLive.Events;
 using AgentLive.Monitoring;
 using AgentLive.Sources.Claude;

@@ -33,7 +33,7 @@ public sealed class SessionMonitorTests
         JsonElement usage = ClaudeTool.Expected.GetProperty("server_usage_totals_main_requests");
         long expectedTotal = usage.GetProperty("input_tokens").GetInt64() + usage.GetProperty("output_tokens").GetInt64()
             + usage.GetProperty("cache_creation_input_tokens").GetInt64() + usage.GetProperty("cache_read_input_tokens").GetInt64();
-        SessionUpdated last = await harness.WaitForAsync<SessionUpdated>(u => u.Session.Tokens.Total == expectedTotal && u.Session.AgentState.Kind == AgentStateKind.SessionEnded, advance: false);
+        SessionUpdated last = await harness.WaitForAsync<SessionUpdated>(u => u.Session.Tokens.Total == expectedTotal && u.Session.State.Kind == AgentStateKind.SessionEnded, advance: false);
         Assert.Equal(SessionStatus.Done, last.Session.Status);
         Assert.Equal(1, last.Session.TurnCount);
         Assert.Equal("feature/fixture-b", last.Session.GitBranch);
@@ -46,8 +46,8 @@ public sealed class SessionMonitorTests
         harness.Time.Advance(harness.Options.CompletedGracePeriod);
         await harness.ReconcileAsync();
         SessionCompleted completed = await harness.WaitForAsync<SessionCompleted>(advance: false);
-        Assert.Equal(discovered.Session.Id, completed.SessionId);
-        Assert.Empty(harness.Monitor.Sessions);
+        Assert.Equal(discovered.Session.Id, completed.Session.Id);
+        Assert.Empty(harness.Monitor.GetSessions());
     }
 
     [Fact]
@@ -59,12 +59,12 @@ public sealed class SessionMonitorTests
 
         await harness.Monitor.StartAsync();
 
-        Assert.Equal(["claude:2888b61d-42ad-4c69-9f91-e136753c80c6", "codex:01a20af1-9deb-72a0-b082-b49752aa3a70"], harness.Monitor.Sessions.Select(s => s.Id));
-        LiveSession codex = harness.Monitor.Sessions[1];
+        Assert.Equal(["claude:2888b61d-42ad-4c69-9f91-e136753c80c6", "codex:01a20af1-9deb-72a0-b082-b49752aa3a70"], harness.Monitor.GetSessions().Select(s => s.Id));
+        LiveSession codex = harness.Monitor.GetSessions()[1];
         Assert.Equal("codex", codex.Source);
         Assert.Equal("gpt-6.1-sol", codex.Model);
         Assert.Equal(4949, codex.Tokens.Total);
-        Assert.Equal(AgentStateKind.TaskComplete, codex.AgentState.Kind);
+        Assert.Equal(AgentStateKind.TaskComplete, codex.State.Kind);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SessionMonitorTests
         Assert.Equal(["claude", "codex"], harness.Seen.OfType<SessionDiscovered>().Select(d => d.Session.Source));
         // Claude's print run has exited (done); Codex's finished turn waits for the user.
         Assert.Equal(1, summary.Summary.NeedsYouCount);
-        Assert.Equal(0, summary.Summary.AutonomousCount);
+        Assert.Equal(0, summary.Summary.WorkingCount);
         Assert.Equal(16091 + 4949, summary.Summary.TotalTokensToday);
 
         string late = harness.Codex.PlaceFor(RealFixture.Load("codex", "a_text"));
@@ -101,7 +101,7 @@ public sealed class SessionMonitorTests
         await MonitorHarness.AppendAsync(path, lines.Skip(3));
 
         // The clock never moves: only a notification can bring the update.
-        SessionUpdated done = await harness.WaitForAsync<SessionUpdated>(u => u.Session.AgentState.Kind == AgentStateKind.SessionEnded, advance: false);
+        SessionUpdated done = await harness.WaitForAsync<SessionUpdated>(u => u.Session.State.Kind == AgentStateKind.SessionEnded, advance: false);
         Assert.Equal(1, done.Session.TurnCount);
     }
 
@@ -125,7 +125,7 @@ public sealed class SessionMonitorTests
         await using var harness = new MonitorHarness(now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero));
         Directory.Delete(harness.Codex.Path);
         await harness.Monitor.StartAsync();
-        Assert.Empty(harness.Monitor.Sessions);
+        Assert.Empty(harness.Monitor.GetSessions());
 
         Directory.CreateDirectory(harness.Codex.Path);
         harness.Codex.Copy(CodexTool);
@@ -143,7 +143,7 @@ public sealed class SessionMonitorTests
         File.Delete(path);
 
         SessionCompleted completed = await harness.WaitForAsync<SessionCompleted>();
-        Assert.Equal("codex:01a20af1-9deb-72a0-b082-b49752aa3a70", completed.SessionId);
+        Assert.Equal("codex:01a20af1-9deb-72a0-b082-b49752aa3a70", completed.Session.Id);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class SessionMonitorTests
         File.SetLastWriteTimeUtc(path, harness.Time.GetUtcNow().UtcDateTime.AddDays(-3));
 
         await harness.Monitor.StartAsync();
-        Assert.Empty(harness.Monitor.Sessions);
+        Assert.Empty(harness.Monitor.GetSessions());
 
         await MonitorHarness.AppendAsync(path, lines.Skip(lines.Length - 1));
         await harness.ReconcileAsync();
@@ -193,6 +193,7 @@ public sealed class SessionMonitorTests
         await harness.Monitor.StartAsync();
         IAsyncEnumerator<SessionEvent> slow = harness.Monitor.WatchAsync().GetAsyncEnumerator();
         Assert.True(await slow.MoveNextAsync());
+        LiveSession seen = Assert.IsType<SessionDiscovered>(slow.Current).Session;
 
         // A fast subscriber reads everything as it comes, while the slow one does not read at all.
         using var stop = new CancellationTokenSource();
@@ -217,7 +218,7 @@ public sealed class SessionMonitorTests
         while (drained.Count < 100 && await slow.MoveNextAsync().AsTask().WaitAsync(MonitorHarness.Patience))
         {
             drained.Add(slow.Current);
-            if (slow.Current is SessionUpdated { Session.AgentState.Kind: AgentStateKind.SessionEnded })
+            if (slow.Current is SessionUpdated { Session.State.Kind: AgentStateKind.SessionEnded })
             {
                 break;
             }
@@ -229,7 +230,14 @@ public sealed class SessionMonitorTests
         int slowUpdates = drained.OfType<SessionUpdated>().Count();
         Assert.True(slowUpdates < fastUpdates, $"slow {slowUpdates} vs fast {fastUpdates}");
         Assert.True(drained.Count <= harness.Options.SubscriberQueueCapacity + 2, $"{drained.Count} events waited");
-        Assert.Equal(harness.Monitor.Sessions.Single(), drained.OfType<SessionUpdated>().Last().Session);
+        Assert.Equal(harness.Monitor.GetSessions().Single(), drained.OfType<SessionUpdated>().Last().Session);
+
+        // Merged or not, each update starts from the snapshot this subscriber saw last.
+        foreach (SessionUpdated update in drained.OfType<SessionUpdated>())
+        {
+            Assert.Same(seen, update.Previous);
+            seen = update.Session;
+        }
         await slow.DisposeAsync();
     }
 
@@ -289,24 +297,27 @@ public sealed class SessionMonitorTests
     }
 
     [Fact]
-    public async Task Messages_are_read_for_both_sources_and_an_unknown_id_is_a_clear_error()
+    public async Task Messages_are_read_for_both_sources_and_an_unknown_id_is_null()
     {
         await using var harness = new MonitorHarness(now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero));
         harness.Claude.Copy(ClaudeTool);
         harness.Codex.Copy(CodexTool);
         await harness.Monitor.StartAsync();
 
-        IReadOnlyList<SessionMessage> claude = await harness.Monitor.GetMessagesAsync("claude:2888b61d-42ad-4c69-9f91-e136753c80c6");
-        IReadOnlyList<SessionMessage> codex = await harness.Monitor.GetMessagesAsync("codex:01a20af1-9deb-72a0-b082-b49752aa3a70");
+        IReadOnlyList<SessionMessage>? claude = await harness.Monitor.GetMessagesAsync("claude:2888b61d-42ad-4c69-9f91-e136753c80c6");
+        IReadOnlyList<SessionMessage>? codex = await harness.Monitor.GetMessagesAsync("codex:01a20af1-9deb-72a0-b082-b49752aa3a70");
 
-        Assert.Equal(["user", "assistant", "tool_call", "tool_result", "assistant"], claude.Select(m => m.Role));
+        Assert.NotNull(claude);
+        Assert.NotNull(codex);
+        Assert.Equal([MessageRole.User, MessageRole.Assistant, MessageRole.ToolCall, MessageRole.ToolResult, MessageRole.Assistant], claude.Select(m => m.Role));
         Assert.Equal("Run echo hi", claude[0].Text);
         Assert.Equal("Bash", claude[2].ToolName);
         Assert.Equal("hi", claude[3].Text);
-        Assert.Equal(["user", "tool_call", "tool_result", "assistant"], codex.Select(m => m.Role));
+        Assert.Equal([MessageRole.User, MessageRole.ToolCall, MessageRole.ToolResult, MessageRole.Assistant], codex.Select(m => m.Role));
         Assert.Equal("The command printed: hi", codex[^1].Text);
-        KeyNotFoundException error = await Assert.ThrowsAsync<KeyNotFoundException>(() => harness.Monitor.GetMessagesAsync("claude:../../etc/passwd"));
-        Assert.Contains("claude:../../etc/passwd", error.Message, StringComparison.Ordinal);
+        Assert.Null(await harness.Monitor.GetMessagesAsync("claude:../../etc/passwd"));
+        StopResult stop = await harness.Monitor.StopSessionAsync("claude:../../etc/passwd");
+        Assert.Equal(StopOutcome.UnknownSession, stop.Outcome);
     }
 
     [Fact]
@@ -322,7 +333,7 @@ public sealed class SessionMonitorTests
         // No process is known and no line arrives: past the done threshold the session is done.
         harness.Time.Advance(harness.Options.StatusThresholds.DoneAfter);
         SessionUpdated done = await harness.WaitForAsync<SessionUpdated>(u => u.Session.Status == SessionStatus.Done);
-        Assert.Equal(AgentStateKind.SessionEnded, done.Session.AgentState.Kind);
+        Assert.Equal(AgentStateKind.SessionEnded, done.Session.State.Kind);
     }
 
     [Fact]

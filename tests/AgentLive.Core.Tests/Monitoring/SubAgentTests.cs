@@ -27,7 +27,7 @@ public sealed class SubAgentTests
 
         await harness.Monitor.StartAsync();
 
-        LiveSession session = Assert.Single(harness.Monitor.Sessions);
+        LiveSession session = Assert.Single(harness.Monitor.GetSessions());
         Assert.Equal("claude:s1", session.Id);
         Assert.Equal(100 + 10 + 40 + 4, session.Tokens.Total);
         SubAgentInfo agent = Assert.Single(session.SubAgents);
@@ -36,7 +36,7 @@ public sealed class SubAgentTests
         Assert.Equal("Search the code", agent.Description);
         Assert.Equal("a1", agent.AgentId);
         Assert.Equal(44, agent.Tokens.Total);
-        Assert.Equal("Grep: TODO", agent.CurrentActivity);
+        Assert.Equal(new AgentActivity { Tool = "Grep", Target = "TODO" }, agent.Activity);
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public sealed class SubAgentTests
 
         await harness.Monitor.StartAsync();
 
-        Assert.Empty(harness.Monitor.Sessions);
+        Assert.Empty(harness.Monitor.GetSessions());
     }
 }

@@ -22,7 +22,7 @@ public sealed class ModelPriceTableTests
     [Fact]
     public void Cost_adds_up_per_model_and_is_null_when_any_model_is_unpriced()
     {
-        var usage = new TokenUsage(Input: 1_000_000, Output: 1_000_000, CacheRead: 1_000_000, CacheCreation: 1_000_000, Reasoning: 0);
+        var usage = new TokenUsage { Input = 1_000_000, Output = 1_000_000, CacheRead = 1_000_000, CacheCreation = 1_000_000 };
 
         Assert.Equal(3m + 15m + 0.3m + 3.75m, ModelPriceTable.Bundled.Cost([new("claude-sonnet-4-5", usage)]));
         Assert.Null(ModelPriceTable.Bundled.Cost([new("claude-sonnet-4-5", usage), new("mystery", usage)]));

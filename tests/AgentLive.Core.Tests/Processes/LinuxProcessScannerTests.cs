@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentLive.Sources;
 using AgentLive.Processes;
 using AgentLive.Tests.Infrastructure;
 

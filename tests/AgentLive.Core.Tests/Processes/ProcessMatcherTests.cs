@@ -1,3 +1,4 @@
+using AgentLive.Sources;
 using AgentLive.Processes;
 using AgentLive.Sources.Claude;
 using AgentLive.Sources.Codex;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AgentLive.Sources;
 using AgentLive.Monitoring;
 using AgentLive.Processes;
 using AgentLive.Sources.Claude;
@@ -59,7 +60,7 @@ public sealed class StopSessionTests : IDisposable
         Process bystander = Start("/bin/sleep", _project);
         await using SessionMonitor monitor = await StartMonitorAsync();
 
-        LiveSession session = Assert.Single(monitor.Sessions);
+        LiveSession session = Assert.Single(monitor.GetSessions());
         Assert.Equal(agent.Id, session.Pid);
         Assert.Equal(SessionStatus.Working, session.Status);
 
@@ -70,7 +71,7 @@ public sealed class StopSessionTests : IDisposable
         Assert.True(agent.WaitForExit(Patience));
         Assert.False(decoy.HasExited);
         Assert.False(bystander.HasExited);
-        Assert.Null(Assert.Single(monitor.Sessions).Pid);
+        Assert.Null(Assert.Single(monitor.GetSessions()).Pid);
     }
 
     [LinuxFact]
@@ -110,7 +111,7 @@ public sealed class StopSessionTests : IDisposable
         agent.Kill();
         Assert.True(agent.WaitForExit(Patience));
 
-        StopResult result = await monitor.StopSessionAsync(Assert.Single(monitor.Sessions).Id);
+        StopResult result = await monitor.StopSessionAsync(Assert.Single(monitor.GetSessions()).Id);
 
         Assert.Equal(StopOutcome.NoProcess, result.Outcome);
         Assert.Equal(StopOutcome.UnknownSession, (await monitor.StopSessionAsync("claude:none")).Outcome);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AgentLive.Sources;
 using AgentLive.Monitoring;
 using AgentLive.Processes;
 using AgentLive.Sources.Codex;
@@ -38,7 +39,7 @@ public sealed class ToolProcessTests : IDisposable
     {
         string project = Directory.CreateDirectory(Path.Combine(_dir.Path, "work")).FullName;
         await using SessionMonitor waiting = await MonitorAsync(project);
-        Assert.Equal(AgentStateKind.AwaitingPermission, Assert.Single(waiting.Sessions).AgentState.Kind);
+        Assert.Equal(AgentStateKind.AwaitingPermission, Assert.Single(waiting.GetSessions()).State.Kind);
 
         // An agent named codex in the project, whose child shell carries the session's thread id.
         string agent = Path.Combine(_dir.Path, "codex");
@@ -48,7 +49,7 @@ public sealed class ToolProcessTests : IDisposable
         await WaitForChildAsync(_started[0].Id);
 
         await using SessionMonitor running = await MonitorAsync(project);
-        Assert.Equal(AgentStateKind.ToolRunning, Assert.Single(running.Sessions).AgentState.Kind);
+        Assert.Equal(AgentStateKind.ToolRunning, Assert.Single(running.GetSessions()).State.Kind);
     }
 
     [LinuxFact]

@@ -1,3 +1,4 @@
+using AgentLive.Monitoring;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
 using AgentLive.Sources.Codex;
@@ -46,13 +47,13 @@ public abstract class SessionSourceContractTests : IDisposable
             Assert.Equal(SessionFileKind.Main, file.Kind);
 
             ISessionTracker tracker = source.CreateTracker(file, NullLogger.Instance);
-            await new TailReader().ReadAsync(path, TailPosition.Start, tracker);
+            await new TailReader().ReadAsync(path, TailPosition.Start, new TranscriptSink(tracker));
             SessionFacts facts = tracker.GetFacts();
             Assert.Equal(fixture.Expected.GetProperty("session_id").GetString(), facts.SourceSessionId);
             Assert.Equal(fixture.Expected.GetProperty("user_prompts").GetInt32(), facts.TurnCount);
             Assert.Equal(0, tracker.MalformedLines);
 
-            tracker.OnReset(TailResetReason.Rewritten);
+            tracker.OnReset();
             Assert.Equal(0, tracker.GetFacts().TurnCount);
         }
     }
@@ -66,9 +67,9 @@ public abstract class SessionSourceContractTests : IDisposable
             RealFixture fixture = RealFixture.Load(Client, scenario);
             ISessionMessageReader reader = source.CreateMessageReader();
 
-            await new TailReader().ReadAsync(fixture.Transcript, TailPosition.Start, reader);
+            await new TailReader().ReadAsync(fixture.Transcript, TailPosition.Start, new TranscriptSink(reader));
 
-            Assert.Equal(fixture.Expected.GetProperty("user_prompts").GetInt32(), reader.Messages.Count(m => m.Role == "user"));
+            Assert.Equal(fixture.Expected.GetProperty("user_prompts").GetInt32(), reader.Messages.Count(m => m.Role == MessageRole.User));
         }
     }
 

@@ -1,3 +1,4 @@
+using AgentLive.Sources;
 using AgentLive.State;
 
 namespace AgentLive.Tests.State;
@@ -9,26 +10,26 @@ public sealed class SessionStatusRulesTests
     private static SessionFacts Facts(AgentStateKind kind) =>
         new() { LastActivityAt = LastLine, TranscriptState = new AgentState(kind, kind.ToString()) };
 
-    private static LiveStatusEntry Live(string status, DateTimeOffset updatedAt, bool alive = true, string? waitingFor = null) =>
-        new(42, "s1", status, waitingFor, updatedAt, "/p", alive);
+    private static LiveStatusEntry Live(LiveReportState state, DateTimeOffset updatedAt, bool alive = true, string? waitingFor = null) =>
+        new() { Pid = 42, SessionId = "s1", State = state, WaitingFor = waitingFor, UpdatedAt = updatedAt, Cwd = "/p", IsProcessAlive = alive };
 
-    private static SessionActivity Evaluate(AgentStateKind kind, TimeSpan after, ProcessPresence process = ProcessPresence.Unknown, LiveStatusEntry? live = null) =>
+    private static AgentState Evaluate(AgentStateKind kind, TimeSpan after, ProcessPresence process = ProcessPresence.Unknown, LiveStatusEntry? live = null) =>
         SessionStatusRules.Evaluate(Facts(kind), new SessionContext(LastLine + after, process, live));
 
     [Theory]
     [InlineData(AgentStateKind.Thinking, SessionStatus.Working)]
     [InlineData(AgentStateKind.Acting, SessionStatus.Working)]
     [InlineData(AgentStateKind.ToolRunning, SessionStatus.Working)]
-    [InlineData(AgentStateKind.TaskComplete, SessionStatus.Paused)]
-    [InlineData(AgentStateKind.AwaitingInput, SessionStatus.Paused)]
-    [InlineData(AgentStateKind.Interrupted, SessionStatus.Paused)]
-    [InlineData(AgentStateKind.Error, SessionStatus.Paused)]
+    [InlineData(AgentStateKind.TaskComplete, SessionStatus.NeedsYou)]
+    [InlineData(AgentStateKind.AwaitingInput, SessionStatus.NeedsYou)]
+    [InlineData(AgentStateKind.Interrupted, SessionStatus.NeedsYou)]
+    [InlineData(AgentStateKind.Error, SessionStatus.NeedsYou)]
     public void Within_the_thresholds_the_transcript_state_stands(AgentStateKind kind, SessionStatus status)
     {
-        SessionActivity activity = Evaluate(kind, TimeSpan.FromSeconds(5), ProcessPresence.Alive);
+        AgentState activity = Evaluate(kind, TimeSpan.FromSeconds(5), ProcessPresence.Alive);
 
         Assert.Equal(status, activity.Status);
-        Assert.Equal(kind, activity.State.Kind);
+        Assert.Equal(kind, activity.Kind);
     }
 
     [Fact]
@@ -36,71 +37,71 @@ public sealed class SessionStatusRulesTests
     {
         Assert.Equal(SessionStatus.Working, Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(9), ProcessPresence.Gone).Status);
 
-        SessionActivity done = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(10), ProcessPresence.Gone);
+        AgentState done = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(10), ProcessPresence.Gone);
         Assert.Equal(SessionStatus.Done, done.Status);
-        Assert.Equal(AgentStateKind.SessionEnded, done.State.Kind);
+        Assert.Equal(AgentStateKind.SessionEnded, done.Kind);
     }
 
     [Fact]
     public void Without_process_facts_a_session_is_done_after_the_done_threshold()
     {
-        Assert.Equal(SessionStatus.Paused, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromMinutes(14)).Status);
+        Assert.Equal(SessionStatus.NeedsYou, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromMinutes(14)).Status);
         Assert.Equal(SessionStatus.Done, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromMinutes(15)).Status);
     }
 
     [Fact]
     public void A_live_process_keeps_a_pause_from_becoming_done()
     {
-        SessionActivity activity = Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromHours(5), ProcessPresence.Alive);
+        AgentState activity = Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromHours(5), ProcessPresence.Alive);
 
-        Assert.Equal(SessionStatus.Paused, activity.Status);
-        Assert.Equal(AgentStateKind.TaskComplete, activity.State.Kind);
+        Assert.Equal(SessionStatus.NeedsYou, activity.Status);
+        Assert.Equal(AgentStateKind.TaskComplete, activity.Kind);
     }
 
     [Fact]
     public void Work_with_no_new_line_for_too_long_becomes_idle_while_the_process_lives()
     {
-        SessionActivity activity = Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromMinutes(31), ProcessPresence.Alive);
+        AgentState activity = Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromMinutes(31), ProcessPresence.Alive);
 
-        Assert.Equal(SessionStatus.Paused, activity.Status);
-        Assert.Equal(AgentStateKind.Idle, activity.State.Kind);
+        Assert.Equal(SessionStatus.NeedsYou, activity.Status);
+        Assert.Equal(AgentStateKind.Idle, activity.Kind);
     }
 
     [Fact]
     public void A_newer_waiting_report_is_a_permission_prompt()
     {
-        SessionActivity activity = Evaluate(
-            AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live("waiting", LastLine.AddSeconds(1), waitingFor: "dialog open"));
+        AgentState activity = Evaluate(
+            AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live(LiveReportState.WaitingForUser, LastLine.AddSeconds(1), waitingFor: "dialog open"));
 
-        Assert.Equal(SessionStatus.Paused, activity.Status);
-        Assert.Equal(AgentStateKind.AwaitingPermission, activity.State.Kind);
-        Assert.Equal("Waiting for you: dialog open", activity.State.Label);
+        Assert.Equal(SessionStatus.NeedsYou, activity.Status);
+        Assert.Equal(AgentStateKind.AwaitingPermission, activity.Kind);
+        Assert.Equal("Waiting for you: dialog open", activity.Label);
     }
 
     [Fact]
     public void An_older_report_does_not_override_newer_transcript_lines()
     {
-        SessionActivity activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live("idle", LastLine.AddSeconds(-1)));
+        AgentState activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live(LiveReportState.Idle, LastLine.AddSeconds(-1)));
 
-        Assert.Equal(AgentStateKind.Thinking, activity.State.Kind);
+        Assert.Equal(AgentStateKind.Thinking, activity.Kind);
     }
 
     [Fact]
     public void A_report_from_a_dead_process_is_ignored()
     {
-        SessionActivity activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live("waiting", LastLine.AddSeconds(1), alive: false));
+        AgentState activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live(LiveReportState.WaitingForUser, LastLine.AddSeconds(1), alive: false));
 
-        Assert.Equal(AgentStateKind.Thinking, activity.State.Kind);
+        Assert.Equal(AgentStateKind.Thinking, activity.Kind);
     }
 
     [Fact]
     public void Busy_after_a_finished_turn_is_work_and_idle_during_apparent_work_is_not()
     {
-        Assert.Equal(SessionStatus.Working, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromSeconds(3), live: Live("busy", LastLine.AddSeconds(1))).Status);
+        Assert.Equal(SessionStatus.Working, Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromSeconds(3), live: Live(LiveReportState.Working, LastLine.AddSeconds(1))).Status);
 
-        SessionActivity idle = Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromSeconds(3), live: Live("idle", LastLine.AddSeconds(1)));
-        Assert.Equal(SessionStatus.Paused, idle.Status);
-        Assert.Equal(AgentStateKind.Idle, idle.State.Kind);
+        AgentState idle = Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromSeconds(3), live: Live(LiveReportState.Idle, LastLine.AddSeconds(1)));
+        Assert.Equal(SessionStatus.NeedsYou, idle.Status);
+        Assert.Equal(AgentStateKind.Idle, idle.Kind);
     }
 
     [Fact]
@@ -108,9 +109,9 @@ public sealed class SessionStatusRulesTests
     {
         Assert.Equal(SessionStatus.Done, Evaluate(AgentStateKind.SessionEnded, TimeSpan.Zero).Status);
 
-        SessionActivity resumed = Evaluate(AgentStateKind.SessionEnded, TimeSpan.FromMinutes(1), ProcessPresence.Alive);
-        Assert.Equal(SessionStatus.Paused, resumed.Status);
-        Assert.Equal(AgentStateKind.Idle, resumed.State.Kind);
+        AgentState resumed = Evaluate(AgentStateKind.SessionEnded, TimeSpan.FromMinutes(1), ProcessPresence.Alive);
+        Assert.Equal(SessionStatus.NeedsYou, resumed.Status);
+        Assert.Equal(AgentStateKind.Idle, resumed.Kind);
     }
 
     [Fact]
@@ -118,14 +119,14 @@ public sealed class SessionStatusRulesTests
     {
         SessionFacts facts = Facts(AgentStateKind.ToolRunning) with { PendingApproval = "make deploy" };
 
-        SessionActivity waiting = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(3), ProcessPresence.Alive));
-        SessionActivity soon = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(1), ProcessPresence.Alive));
-        SessionActivity running = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(3), ProcessPresence.Alive, ToolProcessRunning: true));
+        AgentState waiting = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(3), ProcessPresence.Alive));
+        AgentState soon = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(1), ProcessPresence.Alive));
+        AgentState running = SessionStatusRules.Evaluate(facts, new SessionContext(LastLine.AddSeconds(3), ProcessPresence.Alive, ToolProcessRunning: true));
 
-        Assert.Equal(AgentStateKind.AwaitingPermission, waiting.State.Kind);
-        Assert.Equal("Waiting for approval: make deploy", waiting.State.Label);
-        Assert.Equal(AgentStateKind.ToolRunning, soon.State.Kind);
-        Assert.Equal(AgentStateKind.ToolRunning, running.State.Kind);
+        Assert.Equal(AgentStateKind.AwaitingPermission, waiting.Kind);
+        Assert.Equal("Waiting for approval: make deploy", waiting.Label);
+        Assert.Equal(AgentStateKind.ToolRunning, soon.Kind);
+        Assert.Equal(AgentStateKind.ToolRunning, running.Kind);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class SessionStatusRulesTests
     {
         var thresholds = new StatusThresholds { DoneAfter = TimeSpan.FromMinutes(1) };
 
-        SessionActivity activity = SessionStatusRules.Evaluate(
+        AgentState activity = SessionStatusRules.Evaluate(
             Facts(AgentStateKind.TaskComplete), new SessionContext(LastLine.AddMinutes(2), Thresholds: thresholds));
 
         Assert.Equal(SessionStatus.Done, activity.Status);

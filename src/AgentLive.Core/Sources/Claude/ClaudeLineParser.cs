@@ -423,7 +423,7 @@ internal sealed class ClaudeLineParser
         {
             case BlockType.ToolUse when id is not null:
                 name ??= "tool";
-                line.ToolUses.Add(new ClaudeToolUse(id, name, input.Summarize(name), input.SubagentType));
+                line.ToolUses.Add(new ClaudeToolUse(id, name, input.TargetOf(name), input.Description, input.SubagentType));
                 break;
             case BlockType.ToolResult when toolUseId is not null:
                 line.ToolResults.Add(new ClaudeToolResult(toolUseId, isError));
@@ -661,12 +661,15 @@ internal sealed class ClaudeLineParser
             }
         }
 
-        public readonly string? Summarize(string tool) => tool switch
+        public readonly string? Description => _description;
+
+        /// <summary>What the call acts on: the command that runs, the question, the sub-agent's type, or the path, pattern or URL.</summary>
+        public readonly string? TargetOf(string tool) => tool switch
         {
-            "Bash" or "BashOutput" or "PowerShell" => _description ?? _command,
+            "Bash" or "BashOutput" or "PowerShell" => _command,
             "AskUserQuestion" => Question,
-            "Task" or "Agent" => _description ?? SubagentType,
-            _ => _filePath ?? _notebookPath ?? _path ?? _pattern ?? _url ?? _query ?? _skill ?? _description ?? _command,
+            "Task" or "Agent" => SubagentType,
+            _ => _filePath ?? _notebookPath ?? _path ?? _pattern ?? _url ?? _query ?? _skill ?? _command,
         };
     }
 }

@@ -54,14 +54,15 @@ internal static class ClaudeLiveStatusFile
             }
 
             procStart = String(root, "procStart");
-            entry = new LiveStatusEntry(
-                pid.GetInt32(),
-                sessionId.GetString()!,
-                String(root, "status"),
-                String(root, "waitingFor"),
-                Time(root, "statusUpdatedAt") ?? Time(root, "updatedAt") ?? Time(root, "startedAt"),
-                String(root, "cwd"),
-                IsProcessAlive: false);
+            entry = new LiveStatusEntry
+            {
+                Pid = pid.GetInt32(),
+                SessionId = sessionId.GetString()!,
+                State = StateOf(String(root, "status")),
+                WaitingFor = String(root, "waitingFor"),
+                UpdatedAt = Time(root, "statusUpdatedAt") ?? Time(root, "updatedAt") ?? Time(root, "startedAt"),
+                Cwd = String(root, "cwd"),
+            };
             return true;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
@@ -69,6 +70,16 @@ internal static class ClaudeLiveStatusFile
             return false;
         }
     }
+
+    /// <summary>Claude Code's status words (2.1.x): <c>busy</c>, <c>idle</c>, <c>waiting</c> (a dialog), <c>shell</c> (a shell command runs).</summary>
+    private static LiveReportState StateOf(string? status) => status switch
+    {
+        "busy" => LiveReportState.Working,
+        "idle" => LiveReportState.Idle,
+        "waiting" => LiveReportState.WaitingForUser,
+        "shell" => LiveReportState.RunningCommand,
+        _ => LiveReportState.Unknown,
+    };
 
     private static string? String(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement value) ? value.ValueKind switch

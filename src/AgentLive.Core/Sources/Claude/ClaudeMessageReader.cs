@@ -24,7 +24,7 @@ internal sealed class ClaudeMessageReader : MessageReaderBase
                 break;
             case "system" when Str(line, "subtype") == "api_error":
                 int status = Obj(line, "error") is { } error && error.TryGetProperty("status", out JsonElement s) && s.TryGetInt32(out int code) ? code : 0;
-                Add("system", status > 0 ? $"API error {status}, retrying" : "API error, retrying", time);
+                Add(MessageRole.System, status > 0 ? $"API error {status}, retrying" : "API error, retrying", time);
                 break;
         }
     }
@@ -41,7 +41,7 @@ internal sealed class ClaudeMessageReader : MessageReaderBase
             foreach (JsonElement block in content.EnumerateArray().Where(b => Str(b, "type") == "tool_result"))
             {
                 string? output = block.TryGetProperty("content", out JsonElement result) ? TextOf(result) : null;
-                Add("tool_result", output, time, callId: Str(block, "tool_use_id"), isError: True(block, "is_error"));
+                Add(MessageRole.ToolResult, output, time, callId: Str(block, "tool_use_id"), isError: True(block, "is_error"));
             }
         }
 
@@ -53,10 +53,10 @@ internal sealed class ClaudeMessageReader : MessageReaderBase
         switch (ClaudeUserText.Classify(text))
         {
             case ClaudeUserContent.Prompt when content.ValueKind == JsonValueKind.String || content.EnumerateArray().All(b => Str(b, "type") != "tool_result"):
-                Add("user", text, time);
+                Add(MessageRole.User, text, time);
                 break;
             case ClaudeUserContent.InterruptMarker:
-                Add("system", text.Trim(), time);
+                Add(MessageRole.System, text.Trim(), time);
                 break;
         }
     }
@@ -74,11 +74,11 @@ internal sealed class ClaudeMessageReader : MessageReaderBase
             switch (Str(block, "type"))
             {
                 case "text":
-                    Add(error ? "system" : "assistant", Str(block, "text"), time);
+                    Add(error ? MessageRole.System : MessageRole.Assistant, Str(block, "text"), time);
                     break;
                 case "tool_use":
                     string? input = block.TryGetProperty("input", out JsonElement args) ? TextPreview.FromString(args.GetRawText(), 500) : null;
-                    Add("tool_call", input, time, Str(block, "name") ?? "tool", Str(block, "id"));
+                    Add(MessageRole.ToolCall, input, time, Str(block, "name") ?? "tool", Str(block, "id"));
                     break;
             }
         }

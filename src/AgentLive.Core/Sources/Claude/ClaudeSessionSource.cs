@@ -1,9 +1,10 @@
 using System.Text.Json;
 using AgentLive.Processes;
+using AgentLive.Sources.Claude;
 using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
-namespace AgentLive.Sources.Claude;
+namespace AgentLive.Sources;
 
 /// <summary>Claude Code sessions: <c>&lt;root&gt;/projects/&lt;encoded-cwd&gt;/&lt;session&gt;.jsonl</c>.</summary>
 /// <remarks>

@@ -163,8 +163,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
             if (_subAgents.TryGetValue(result.ToolUseId, out SubAgentState? agent))
             {
-                agent.IsRunning = false;
-                agent.Status = line.ToolResultStatus ?? (result.IsError ? "failed" : "completed");
+                agent.Status = StatusOf(line.ToolResultStatus, result.IsError);
                 agent.AgentId = line.ToolResultAgentId ?? agent.AgentId;
             }
         }
@@ -221,7 +220,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
         foreach (ClaudeToolUse tool in line.ToolUses)
         {
-            _pending.Add(new PendingTool(tool.Id, tool.Name, tool.Summary));
+            _pending.Add(new PendingTool(tool.Id, tool.Name, tool.Summary, tool.Activity));
             if (tool.Name is "Task" or "Agent" && !_subAgents.ContainsKey(tool.Id))
             {
                 _subAgents[tool.Id] = new SubAgentState(tool.Id, tool.AgentType, tool.Summary, line.Timestamp);
@@ -278,7 +277,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         if (line.DataType == "agent_progress" && line.ParentToolUseId is { } spawn && _subAgents.TryGetValue(spawn, out SubAgentState? agent))
         {
             agent.AgentId = line.DataAgentId ?? agent.AgentId;
-            agent.Activity = line.DataToolName ?? agent.Activity;
+            agent.Activity = line.DataToolName is { } toolName ? new AgentActivity { Tool = toolName } : agent.Activity;
         }
 
         if (!line.IsSidechain && _phase is not Phase.Tools)
@@ -314,7 +313,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
     protected override SessionFacts BuildFacts()
     {
-        AgentState state = TranscriptState(out string? activity);
+        AgentState state = TranscriptState(out AgentActivity? activity);
         return new SessionFacts
         {
             SourceSessionId = _sessionId ?? File.SessionId,
@@ -324,7 +323,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             GitBranch = _gitBranch is "HEAD" or "" ? null : _gitBranch,
             Title = _customTitle ?? _aiTitle ?? _summaryTitle ?? _firstPrompt,
             LastUserMessage = _lastPrompt ?? _lastPromptLine,
-            CurrentActivity = activity,
+            Activity = activity,
             TurnCount = _turns,
             Model = _model,
             Tokens = _tokens.Total,
@@ -349,33 +348,29 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         return ModelPriceTable.Bundled.Cost(_tokens.ByModel) ?? (_usageSinceClientCost ? null : _clientCost);
     }
 
-    private AgentState TranscriptState(out string? activity)
+    private AgentState TranscriptState(out AgentActivity? activity)
     {
         activity = null;
         switch (_phase)
         {
             case Phase.ModelCall:
-                activity = "Thinking";
                 return new AgentState(AgentStateKind.Thinking, "Thinking");
             case Phase.Retrying:
-                activity = "Retrying";
                 string cause = _errorStatus > 0 ? $" after error {_errorStatus}" : "";
                 string attempt = _maxRetries > 0 ? $" (attempt {_retryAttempt} of {_maxRetries})" : "";
                 return new AgentState(AgentStateKind.Thinking, $"Retrying{cause}{attempt}");
             case Phase.Responding:
-                activity = "Responding";
                 return new AgentState(AgentStateKind.Acting, "Responding");
             case Phase.Tools when _pending.Count > 0:
                 PendingTool tool = _pending[^1];
-                activity = tool.Summary is null ? tool.Name : $"{tool.Name}: {tool.Summary}";
+                activity = tool.Activity;
                 return tool.Name switch
                 {
                     "AskUserQuestion" => new AgentState(AgentStateKind.AwaitingInput, tool.Summary is null ? "Asking you a question" : $"Asking: {tool.Summary}"),
                     "ExitPlanMode" => new AgentState(AgentStateKind.PlanReview, "Plan ready for review"),
-                    _ => new AgentState(AgentStateKind.ToolRunning, $"Running {activity}"),
+                    _ => new AgentState(AgentStateKind.ToolRunning, $"Running {activity.Display}"),
                 };
             case Phase.Tools:
-                activity = "Thinking";
                 return new AgentState(AgentStateKind.Thinking, "Thinking");
             case Phase.TurnEnded:
                 return new AgentState(AgentStateKind.TaskComplete, "Task complete");
@@ -390,18 +385,38 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         }
     }
 
-    private readonly record struct PendingTool(string Id, string Name, string? Summary);
+    private readonly record struct PendingTool(string Id, string Name, string? Summary, AgentActivity Activity);
+
+    /// <summary>
+    /// A sub-agent's end as its spawn's result states it (<c>toolUseResult.status</c>, Claude Code 2.1.x):
+    /// <c>completed</c>, or <c>async_launched</c> for one started in the background.
+    /// </summary>
+    private static SubAgentStatus StatusOf(string? status, bool isError) => status switch
+    {
+        "completed" => SubAgentStatus.Completed,
+        "async_launched" => SubAgentStatus.Launched,
+        "failed" or "error" => SubAgentStatus.Failed,
+        null => isError ? SubAgentStatus.Failed : SubAgentStatus.Completed,
+        _ => SubAgentStatus.Other,
+    };
 
     private sealed class SubAgentState(string id, string? agentType, string? description, DateTimeOffset? startedAt)
     {
         public string? AgentId { get; set; }
 
-        public bool IsRunning { get; set; } = true;
+        public SubAgentStatus Status { get; set; }
 
-        public string? Status { get; set; }
+        public AgentActivity? Activity { get; set; }
 
-        public string? Activity { get; set; }
-
-        public SubAgentInfo ToInfo() => new(id, AgentId, agentType, description, IsRunning, Status, IsRunning ? Activity : null, startedAt, default);
+        public SubAgentInfo ToInfo() => new()
+        {
+            Id = id,
+            AgentId = AgentId,
+            AgentType = agentType,
+            Description = description,
+            Status = Status,
+            Activity = Status == SubAgentStatus.Running ? Activity : null,
+            StartedAt = startedAt,
+        };
     }
 }

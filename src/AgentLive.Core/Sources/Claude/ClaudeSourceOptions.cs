@@ -1,4 +1,4 @@
-namespace AgentLive.Sources.Claude;
+namespace AgentLive.Sources;
 
 /// <summary>Settings for <see cref="ClaudeSessionSource"/>.</summary>
 public sealed class ClaudeSourceOptions

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
-using System.Runtime.CompilerServices;
 using AgentLive.Parsing;
 
 namespace AgentLive.Sources.Codex;

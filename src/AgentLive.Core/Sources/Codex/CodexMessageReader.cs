@@ -31,19 +31,19 @@ internal sealed class CodexMessageReader : MessageReaderBase
         switch (Str(payload, "type"))
         {
             case "item_completed" when Obj(payload, "item") is { } item && Str(item, "type") == "UserMessage":
-                Add("user", item.TryGetProperty("content", out JsonElement content) ? TextOf(content) : null, time);
+                Add(MessageRole.User, item.TryGetProperty("content", out JsonElement content) ? TextOf(content) : null, time);
                 break;
             case "user_message":
-                Add("user", Str(payload, "message"), time);
+                Add(MessageRole.User, Str(payload, "message"), time);
                 break;
             case "task_complete" when Obj(payload, "error") is { } error:
-                Add("system", $"Error: {Str(error, "message")}", time);
+                Add(MessageRole.System, $"Error: {Str(error, "message")}", time);
                 break;
             case "turn_aborted":
-                Add("system", $"Turn aborted ({Str(payload, "reason") ?? "interrupted"})", time);
+                Add(MessageRole.System, $"Turn aborted ({Str(payload, "reason") ?? "interrupted"})", time);
                 break;
             case "error":
-                Add("system", $"Error: {Str(payload, "message")}", time);
+                Add(MessageRole.System, $"Error: {Str(payload, "message")}", time);
                 break;
         }
     }
@@ -53,22 +53,22 @@ internal sealed class CodexMessageReader : MessageReaderBase
         switch (Str(item, "type"))
         {
             case "message" when Str(item, "role") == "assistant":
-                Add("assistant", item.TryGetProperty("content", out JsonElement answer) ? TextOf(answer) : null, time);
+                Add(MessageRole.Assistant, item.TryGetProperty("content", out JsonElement answer) ? TextOf(answer) : null, time);
                 break;
             case "message" when legacy && Str(item, "role") == "user"
                 && item.TryGetProperty("content", out JsonElement prompt) && TextOf(prompt) is { } text
                 && CodexUserTextRules.Classify(text) == CodexUserText.Prompt:
-                Add("user", text, time);
+                Add(MessageRole.User, text, time);
                 break;
             case "function_call":
-                Add("tool_call", Str(item, "arguments"), time, Str(item, "name") ?? "tool", Str(item, "call_id"));
+                Add(MessageRole.ToolCall, Str(item, "arguments"), time, Str(item, "name") ?? "tool", Str(item, "call_id"));
                 break;
             case "custom_tool_call":
-                Add("tool_call", Str(item, "input"), time, Str(item, "name") ?? "tool", Str(item, "call_id"));
+                Add(MessageRole.ToolCall, Str(item, "input"), time, Str(item, "name") ?? "tool", Str(item, "call_id"));
                 break;
             case "function_call_output" or "custom_tool_call_output":
                 string? output = item.TryGetProperty("output", out JsonElement value) ? TextOf(value) : null;
-                Add("tool_result", output, time, callId: Str(item, "call_id"));
+                Add(MessageRole.ToolResult, output, time, callId: Str(item, "call_id"));
                 break;
         }
     }

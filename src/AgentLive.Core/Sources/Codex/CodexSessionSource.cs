@@ -1,8 +1,9 @@
 using AgentLive.Processes;
+using AgentLive.Sources.Codex;
 using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
-namespace AgentLive.Sources.Codex;
+namespace AgentLive.Sources;
 
 /// <summary>Codex CLI sessions: <c>&lt;home&gt;/sessions/YYYY/MM/DD/rollout-&lt;local time&gt;-&lt;thread id&gt;.jsonl</c>.</summary>
 /// <remarks>

@@ -272,7 +272,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
 
     protected override SessionFacts BuildFacts()
     {
-        AgentState state = TranscriptState(out string? activity);
+        AgentState state = TranscriptState(out AgentActivity? activity);
         TokenUsage tokens = (_total - _baseline).ToTokenUsage();
         return new SessionFacts
         {
@@ -282,7 +282,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             GitBranch = _gitBranch,
             Title = _firstPrompt,
             LastUserMessage = _lastPrompt,
-            CurrentActivity = activity,
+            Activity = activity,
             TurnCount = _turns,
             Model = _model,
             Tokens = tokens,
@@ -299,30 +299,24 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         };
     }
 
-    private AgentState TranscriptState(out string? activity)
+    private AgentState TranscriptState(out AgentActivity? activity)
     {
         activity = null;
         switch (_phase)
         {
             case Phase.ModelCall:
-                activity = "Thinking";
                 return new AgentState(AgentStateKind.Thinking, "Thinking");
             case Phase.Responding:
-                activity = "Responding";
                 return new AgentState(AgentStateKind.Acting, "Responding");
             case Phase.Tools when _pending.Count > 0:
                 PendingCall call = _pending[^1];
 
-                // The default model runs everything through "exec": show the command, not the tool's name.
-                string? detail = call.Summary ?? _lastCommand;
-                activity = call.Name is "exec" or "exec_command" or "shell" or "local_shell" or "container.exec"
-                    ? detail ?? call.Name
-                    : detail is null ? call.Name : $"{call.Name}: {detail}";
+                // The default model runs everything through "exec": what runs is the command, so it is the target.
+                activity = new AgentActivity { Tool = call.Name, Target = call.Summary ?? _lastCommand };
                 return call.Name == "request_user_input"
                     ? new AgentState(AgentStateKind.AwaitingInput, "Asking you a question")
-                    : new AgentState(AgentStateKind.ToolRunning, $"Running {activity}");
+                    : new AgentState(AgentStateKind.ToolRunning, $"Running {activity.Display}");
             case Phase.Tools:
-                activity = "Thinking";
                 return new AgentState(AgentStateKind.Thinking, "Thinking");
             case Phase.TurnEnded:
                 return new AgentState(AgentStateKind.TaskComplete, "Task complete");

@@ -1,4 +1,4 @@
-namespace AgentLive.Sources.Codex;
+namespace AgentLive.Sources;
 
 /// <summary>Settings for <see cref="CodexSessionSource"/>.</summary>
 public sealed class CodexSourceOptions

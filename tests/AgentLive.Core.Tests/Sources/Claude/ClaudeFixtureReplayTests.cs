@@ -44,9 +44,9 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         Assert.NotNull(facts.LastUserMessage);
 
         // Every recording ends with the client's process gone: after a quiet minute the session is done.
-        SessionActivity final = tracker.Evaluate(new SessionContext(facts.LastActivityAt!.Value.AddMinutes(1), ProcessPresence.Gone));
+        AgentState final = tracker.Evaluate(new SessionContext(facts.LastActivityAt!.Value.AddMinutes(1), ProcessPresence.Gone));
         Assert.Equal(SessionStatus.Done, final.Status);
-        Assert.Equal(AgentStateKind.SessionEnded, final.State.Kind);
+        Assert.Equal(AgentStateKind.SessionEnded, final.Kind);
     }
 
     [Theory]
@@ -72,14 +72,14 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         { "c_tool_sleep", "midturn-tool-running", SessionStatus.Working, AgentStateKind.ToolRunning },
         { "d_resume", "after-p1", SessionStatus.Done, AgentStateKind.SessionEnded },
         { "d_resume", "after-p2-continue", SessionStatus.Done, AgentStateKind.SessionEnded },
-        { "f3_interrupt_permission_dialog_tui", "waiting-dialog", SessionStatus.Paused, AgentStateKind.AwaitingPermission },
-        { "f3_interrupt_permission_dialog_tui", "after-escape-idle", SessionStatus.Paused, AgentStateKind.Interrupted },
+        { "f3_interrupt_permission_dialog_tui", "waiting-dialog", SessionStatus.NeedsYou, AgentStateKind.AwaitingPermission },
+        { "f3_interrupt_permission_dialog_tui", "after-escape-idle", SessionStatus.NeedsYou, AgentStateKind.Interrupted },
         { "f_interrupt_tui", "tool-running", SessionStatus.Working, AgentStateKind.ToolRunning },
-        { "f_interrupt_tui", "after-escape-idle", SessionStatus.Paused, AgentStateKind.Interrupted },
-        { "g_interactive_tui", "tui1-idle-alive", SessionStatus.Paused, AgentStateKind.TaskComplete },
+        { "f_interrupt_tui", "after-escape-idle", SessionStatus.NeedsYou, AgentStateKind.Interrupted },
+        { "g_interactive_tui", "tui1-idle-alive", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
         { "g_interactive_tui", "tui1-after-exit", SessionStatus.Done, AgentStateKind.SessionEnded },
-        { "g_interactive_tui", "tui2-resumed-before-prompt", SessionStatus.Paused, AgentStateKind.Idle },
-        { "g_interactive_tui", "tui2-idle-alive", SessionStatus.Paused, AgentStateKind.TaskComplete },
+        { "g_interactive_tui", "tui2-resumed-before-prompt", SessionStatus.NeedsYou, AgentStateKind.Idle },
+        { "g_interactive_tui", "tui2-idle-alive", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
     };
 
     [Theory]
@@ -96,9 +96,9 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
             fixture.CheckpointTime(checkpoint),
             live is null ? ProcessPresence.Gone : ProcessPresence.Alive,
             live);
-        SessionActivity activity = tracker.Evaluate(context);
+        AgentState activity = tracker.Evaluate(context);
 
-        Assert.Equal(state, activity.State.Kind);
+        Assert.Equal(state, activity.Kind);
         Assert.Equal(status, activity.Status);
     }
 
@@ -108,9 +108,9 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         RealFixture fixture = RealFixture.Load("claude", "f3_interrupt_permission_dialog_tui");
         ClaudeSessionTracker tracker = await ReplayAsync(fixture.TranscriptAt("waiting-dialog")!);
 
-        SessionActivity activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime("waiting-dialog"), ProcessPresence.Alive));
+        AgentState activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime("waiting-dialog"), ProcessPresence.Alive));
 
-        Assert.Equal(AgentStateKind.Thinking, activity.State.Kind);
+        Assert.Equal(AgentStateKind.Thinking, activity.Kind);
     }
 
     [Fact]
@@ -119,7 +119,10 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         RealFixture fixture = RealFixture.Load("claude", "c_tool_sleep");
         ClaudeSessionTracker tracker = await ReplayAsync(fixture.TranscriptAt("midturn-tool-running")!);
 
-        Assert.StartsWith("Bash: ", tracker.GetFacts().CurrentActivity, StringComparison.Ordinal);
+        // The command that runs, as Claude Code 2.1 recorded it, with the model's description beside it.
+        Assert.Equal(
+            new AgentActivity { Tool = "Bash", Target = "sleep 15 && echo slept", Description = "Wait 15 seconds then print slept" },
+            tracker.GetFacts().Activity);
     }
 
     [Fact]
@@ -132,7 +135,7 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         long offset = 0;
         foreach (byte[] line in RealFixture.Lines(fixture.Transcript))
         {
-            tracker.OnLine(line, offset);
+            tracker.OnLine(line);
             offset += line.Length + 1;
             states.Add(tracker.GetFacts().TranscriptState.Kind);
             labels.Add(tracker.GetFacts().TranscriptState.Label);

@@ -215,8 +215,8 @@ public static partial class ClaudeReferenceParser
             {
                 case "tool_use" when Str(block, "id") is { } id:
                     string name = Str(block, "name") ?? "tool";
-                    (string? summary, string? agentType) = Summarize(name, Obj(block, "input"));
-                    line.ToolUses.Add(new ClaudeToolUse(id, name, summary, agentType));
+                    (string? target, string? description, string? agentType) = Describe(name, Obj(block, "input"));
+                    line.ToolUses.Add(new ClaudeToolUse(id, name, target, description, agentType));
                     break;
                 case "tool_result" when Str(block, "tool_use_id") is { } answered:
                     line.ToolResults.Add(new ClaudeToolResult(answered, True(block, "is_error")));
@@ -246,25 +246,25 @@ public static partial class ClaudeReferenceParser
         }
     }
 
-    private static (string? Summary, string? AgentType) Summarize(string tool, JsonElement? input)
+    private static (string? Target, string? Description, string? AgentType) Describe(string tool, JsonElement? input)
     {
         if (input is not { } args)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         string? Arg(string name) => Preview(args, name, TextPreview.ArgumentChars);
         string? question = args.TryGetProperty("questions", out JsonElement questions) && questions.ValueKind == JsonValueKind.Array
             ? questions.EnumerateArray().Where(q => q.ValueKind == JsonValueKind.Object).Select(q => Preview(q, "question", TextPreview.ArgumentChars)).FirstOrDefault()
             : null;
-        string? summary = tool switch
+        string? target = tool switch
         {
-            "Bash" or "BashOutput" or "PowerShell" => Arg("description") ?? Arg("command"),
+            "Bash" or "BashOutput" or "PowerShell" => Arg("command"),
             "AskUserQuestion" => question,
-            "Task" or "Agent" => Arg("description") ?? Arg("subagent_type"),
-            _ => Arg("file_path") ?? Arg("notebook_path") ?? Arg("path") ?? Arg("pattern") ?? Arg("url") ?? Arg("query") ?? Arg("skill") ?? Arg("description") ?? Arg("command"),
+            "Task" or "Agent" => Arg("subagent_type"),
+            _ => Arg("file_path") ?? Arg("notebook_path") ?? Arg("path") ?? Arg("pattern") ?? Arg("url") ?? Arg("query") ?? Arg("skill") ?? Arg("command"),
         };
-        return (summary, Arg("subagent_type"));
+        return (target, Arg("description"), Arg("subagent_type"));
     }
 
     private static JsonElement? Obj(JsonElement parent, string name) =>

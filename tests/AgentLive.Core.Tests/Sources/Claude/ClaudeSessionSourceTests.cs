@@ -94,7 +94,7 @@ public sealed class ClaudeSessionSourceTests : IDisposable
         Assert.Equal(2, entries.Count);
         LiveStatusEntry live = Assert.Single(entries, e => e.SessionId == $"s-{self}");
         Assert.True(live.IsProcessAlive);
-        Assert.Equal("waiting", live.Status);
+        Assert.Equal(LiveReportState.WaitingForUser, live.State);
         Assert.Equal("dialog open", live.WaitingFor);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795479868339), live.UpdatedAt);
         Assert.False(Assert.Single(entries, e => e.SessionId == "s-reused").IsProcessAlive);
@@ -114,7 +114,7 @@ public sealed class ClaudeSessionSourceTests : IDisposable
         Assert.True(ClaudeLiveStatusFile.TryParse(File.ReadAllBytes(path), out LiveStatusEntry? entry, out string? procStart));
         Assert.Equal(30167, entry!.Pid);
         Assert.Equal("b972eaed-1700-4c73-b2ec-54de85ef8a64", entry.SessionId);
-        Assert.Equal("waiting", entry.Status);
+        Assert.Equal(LiveReportState.WaitingForUser, entry.State);
         Assert.Equal("251491", procStart);
     }
 

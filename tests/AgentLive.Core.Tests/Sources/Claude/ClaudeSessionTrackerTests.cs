@@ -12,7 +12,6 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
 {
     private readonly ListLoggerFactory _logs = new();
     private readonly ClaudeSessionTracker _tracker;
-    private long _offset;
 
     public ClaudeSessionTrackerTests() =>
         _tracker = new ClaudeSessionTracker(new SessionFile("/p/projects/-p/s1.jsonl", SessionFileKind.Main, "s1"), _logs.CreateLogger("test"));
@@ -34,8 +33,7 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
         foreach (string line in lines)
         {
             byte[] bytes = Encoding.UTF8.GetBytes(line);
-            _tracker.OnLine(bytes, _offset);
-            _offset += bytes.Length + 1;
+            _tracker.OnLine(bytes);
         }
     }
 
@@ -56,13 +54,13 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
     }
 
     [Fact]
-    public void A_pending_tool_call_is_a_running_tool_with_its_summary_as_activity()
+    public void A_pending_shell_call_shows_the_command_that_runs_with_its_description_as_extra()
     {
         Feed(Prompt, ToolUse("toolu_1", "Bash", """{"command":"npm test","description":"Run the tests"}"""));
 
         Assert.Equal(AgentStateKind.ToolRunning, State.Kind);
-        Assert.Equal("Running Bash: Run the tests", State.Label);
-        Assert.Equal("Bash: Run the tests", _tracker.GetFacts().CurrentActivity);
+        Assert.Equal("Running Bash: npm test", State.Label);
+        Assert.Equal(new AgentActivity { Tool = "Bash", Target = "npm test", Description = "Run the tests" }, _tracker.GetFacts().Activity);
     }
 
     [Fact]
@@ -73,7 +71,7 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
 
         Feed(EndTurn);
         Assert.Equal(AgentStateKind.TaskComplete, State.Kind);
-        Assert.Null(_tracker.GetFacts().CurrentActivity);
+        Assert.Null(_tracker.GetFacts().Activity);
     }
 
     [Fact]
@@ -83,7 +81,7 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
 
         Assert.Equal(AgentStateKind.AwaitingInput, State.Kind);
         Assert.Equal("Asking: Which database?", State.Label);
-        Assert.Equal(AgentStateGroup.NeedsYou, State.Group);
+        Assert.Equal(SessionStatus.NeedsYou, State.Status);
     }
 
     [Fact]
@@ -202,13 +200,15 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
         Assert.Equal("ab12", running.AgentId);
         Assert.Equal("Explore", running.AgentType);
         Assert.Equal("Find the bug", running.Description);
-        Assert.Equal("Grep", running.CurrentActivity);
+        Assert.Equal(SubAgentStatus.Running, running.Status);
+        Assert.Equal(new AgentActivity { Tool = "Grep" }, running.Activity);
         Assert.Equal(AgentStateKind.ToolRunning, State.Kind);
 
         Feed("""{"type":"user","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_a","content":"found"}]},"toolUseResult":{"agentId":"ab12","status":"completed"},"timestamp":"2026-11-24T10:00:09Z"}""");
         SubAgentInfo done = Assert.Single(_tracker.GetFacts().SubAgents);
         Assert.False(done.IsRunning);
-        Assert.Equal("completed", done.Status);
+        Assert.Equal(SubAgentStatus.Completed, done.Status);
+        Assert.Null(done.Activity);
     }
 
     [Fact]
@@ -221,13 +221,13 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
     }
 
     [Fact]
-    public void Malformed_lines_are_counted_and_logged_once_per_file_with_the_first_offset()
+    public void Malformed_lines_are_counted_and_logged_once_per_file_with_the_first_line_number()
     {
         Feed(Prompt, "{not json", "also not json", "[1,2]");
 
         Assert.Equal(3, _tracker.MalformedLines);
         var warning = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Contains($"offset {Encoding.UTF8.GetByteCount(Prompt) + 1}", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("the first is line 2.", warning.Message, StringComparison.Ordinal);
         Assert.Equal(1, _tracker.GetFacts().TurnCount);
     }
 
@@ -248,7 +248,7 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
         Feed(Prompt, EndTurn);
         long version = _tracker.Version;
 
-        _tracker.OnReset(TailResetReason.Rewritten);
+        _tracker.OnReset();
 
         SessionFacts facts = _tracker.GetFacts();
         Assert.True(_tracker.Version > version);

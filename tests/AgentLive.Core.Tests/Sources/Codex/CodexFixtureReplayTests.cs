@@ -48,7 +48,7 @@ public sealed class CodexFixtureReplayTests : IDisposable
         Assert.Equal(facts.Tokens.Total == 0 ? 0m : null, facts.CostUsd);
         Assert.Equal(258400, facts.ContextWindowSize);
 
-        SessionActivity final = tracker.Evaluate(new SessionContext(facts.LastActivityAt!.Value.AddMinutes(1), ProcessPresence.Gone));
+        AgentState final = tracker.Evaluate(new SessionContext(facts.LastActivityAt!.Value.AddMinutes(1), ProcessPresence.Gone));
         Assert.Equal(SessionStatus.Done, final.Status);
     }
 
@@ -81,16 +81,16 @@ public sealed class CodexFixtureReplayTests : IDisposable
     public static TheoryData<string, string, SessionStatus, AgentStateKind> Checkpoints => new()
     {
         { "c_tool_sleep", "midturn-tool-running", SessionStatus.Working, AgentStateKind.ToolRunning },
-        { "d_resume", "after-e1", SessionStatus.Paused, AgentStateKind.TaskComplete },
-        { "d_resume", "after-e2-resume-last", SessionStatus.Paused, AgentStateKind.TaskComplete },
+        { "d_resume", "after-e1", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        { "d_resume", "after-e2-resume-last", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
         { "f_interrupt_tui", "tool-running", SessionStatus.Working, AgentStateKind.ToolRunning },
-        { "f_interrupt_tui", "after-escape-idle", SessionStatus.Paused, AgentStateKind.Interrupted },
-        { "g_interactive_tui", "tui1-idle-alive", SessionStatus.Paused, AgentStateKind.TaskComplete },
-        { "g_interactive_tui", "tui1-after-quit", SessionStatus.Paused, AgentStateKind.TaskComplete },
-        { "g_interactive_tui", "tui2-resumed-before-prompt", SessionStatus.Paused, AgentStateKind.TaskComplete },
-        { "g_interactive_tui", "tui2-idle-alive", SessionStatus.Paused, AgentStateKind.TaskComplete },
-        { "h_approval_wait_tui", "waiting-approval", SessionStatus.Paused, AgentStateKind.AwaitingPermission },
-        { "h_approval_wait_tui", "after-escape-idle", SessionStatus.Paused, AgentStateKind.Interrupted },
+        { "f_interrupt_tui", "after-escape-idle", SessionStatus.NeedsYou, AgentStateKind.Interrupted },
+        { "g_interactive_tui", "tui1-idle-alive", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        { "g_interactive_tui", "tui1-after-quit", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        { "g_interactive_tui", "tui2-resumed-before-prompt", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        { "g_interactive_tui", "tui2-idle-alive", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        { "h_approval_wait_tui", "waiting-approval", SessionStatus.NeedsYou, AgentStateKind.AwaitingPermission },
+        { "h_approval_wait_tui", "after-escape-idle", SessionStatus.NeedsYou, AgentStateKind.Interrupted },
     };
 
     [Theory]
@@ -101,9 +101,9 @@ public sealed class CodexFixtureReplayTests : IDisposable
         RealFixture fixture = RealFixture.Load("codex", scenario);
         CodexSessionTracker tracker = await ReplayAsync(fixture.TranscriptAt(checkpoint)!);
 
-        SessionActivity activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime(checkpoint), Presence(fixture, checkpoint)));
+        AgentState activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime(checkpoint), Presence(fixture, checkpoint)));
 
-        Assert.Equal(state, activity.State.Kind);
+        Assert.Equal(state, activity.Kind);
         Assert.Equal(status, activity.Status);
     }
 
@@ -119,7 +119,7 @@ public sealed class CodexFixtureReplayTests : IDisposable
         Assert.Equal(ProcessPresence.Gone, Presence(fixture, "tui1-after-quit"));
 
         DateTimeOffset quietLongEnough = tracker.GetFacts().LastActivityAt!.Value + StatusThresholds.Default.QuietAfter;
-        SessionActivity activity = tracker.Evaluate(new SessionContext(quietLongEnough, ProcessPresence.Gone));
+        AgentState activity = tracker.Evaluate(new SessionContext(quietLongEnough, ProcessPresence.Gone));
         Assert.Equal(SessionStatus.Done, activity.Status);
 
         Assert.Equal(ProcessPresence.Alive, Presence(fixture, "tui2-resumed-before-prompt"));
@@ -131,7 +131,7 @@ public sealed class CodexFixtureReplayTests : IDisposable
         RealFixture fixture = RealFixture.Load("codex", "c_tool_sleep");
         CodexSessionTracker tracker = await ReplayAsync(fixture.TranscriptAt("midturn-tool-running")!);
 
-        Assert.Equal("sleep 15 && echo slept", tracker.GetFacts().CurrentActivity);
+        Assert.Equal("sleep 15 && echo slept", tracker.GetFacts().Activity?.Target);
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public sealed class CodexFixtureReplayTests : IDisposable
         RealFixture fixture = RealFixture.Load("codex", "h_approval_wait_tui");
         CodexSessionTracker tracker = await ReplayAsync(fixture.TranscriptAt("waiting-approval")!);
 
-        SessionActivity activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime("waiting-approval"), ProcessPresence.Alive));
+        AgentState activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime("waiting-approval"), ProcessPresence.Alive));
 
-        Assert.Equal("Waiting for approval: touch created-by-codex.txt && echo created", activity.State.Label);
+        Assert.Equal("Waiting for approval: touch created-by-codex.txt && echo created", activity.Label);
     }
 
     [Fact]

@@ -11,15 +11,13 @@ public sealed class CodexSessionTrackerTests
         new SessionFile("/h/sessions/2026/11/24/rollout-2026-11-24T00-25-36-01a20af1-9deb-72a0-b082-b49752aa3a70.jsonl", SessionFileKind.Main, "01a20af1-9deb-72a0-b082-b49752aa3a70"),
         Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
-    private long _offset;
 
     private void Feed(params string[] lines)
     {
         foreach (string line in lines)
         {
             byte[] bytes = Encoding.UTF8.GetBytes(line);
-            _tracker.OnLine(bytes, _offset);
-            _offset += bytes.Length + 1;
+            _tracker.OnLine(bytes);
         }
     }
 
@@ -78,7 +76,7 @@ public sealed class CodexSessionTrackerTests
 
         Feed(Item("""{"type":"function_call","name":"exec_command","call_id":"c1","arguments":"{\"cmd\":\"npm test\"}"}""", 2));
         Assert.Equal(AgentStateKind.ToolRunning, State.Kind);
-        Assert.Equal("npm test", _tracker.GetFacts().CurrentActivity);
+        Assert.Equal(new AgentActivity { Tool = "exec_command", Target = "npm test" }, _tracker.GetFacts().Activity);
 
         Feed(Item("""{"type":"function_call_output","call_id":"c1","output":"ok"}""", 3));
         Assert.Equal(AgentStateKind.Thinking, State.Kind);
@@ -147,7 +145,7 @@ public sealed class CodexSessionTrackerTests
         Assert.Equal("dev", facts.GitBranch);
         Assert.Equal(1, facts.TurnCount);
         Assert.Equal(AgentStateKind.ToolRunning, facts.TranscriptState.Kind);
-        Assert.Equal("ls", facts.CurrentActivity);
+        Assert.Equal("ls", facts.Activity?.Target);
         Assert.Equal(0, _tracker.UnknownLines);
     }
 
@@ -194,13 +192,13 @@ public sealed class CodexSessionTrackerTests
             Item("""{"type":"custom_tool_call","name":"exec","call_id":"c1","input":"await tools.exec_command({cmd: \"rm -rf build\", sandbox_permissions: \"require_escalated\"})"}""", 3));
         DateTimeOffset last = _tracker.GetFacts().LastActivityAt!.Value;
 
-        Assert.Equal(AgentStateKind.ToolRunning, _tracker.Evaluate(new SessionContext(last.AddSeconds(1), ProcessPresence.Alive)).State.Kind);
-        SessionActivity waiting = _tracker.Evaluate(new SessionContext(last.AddSeconds(3), ProcessPresence.Alive));
-        Assert.Equal(AgentStateKind.AwaitingPermission, waiting.State.Kind);
-        Assert.Equal("Waiting for approval: rm -rf build", waiting.State.Label);
+        Assert.Equal(AgentStateKind.ToolRunning, _tracker.Evaluate(new SessionContext(last.AddSeconds(1), ProcessPresence.Alive)).Kind);
+        AgentState waiting = _tracker.Evaluate(new SessionContext(last.AddSeconds(3), ProcessPresence.Alive));
+        Assert.Equal(AgentStateKind.AwaitingPermission, waiting.Kind);
+        Assert.Equal("Waiting for approval: rm -rf build", waiting.Label);
 
         Feed("""{"timestamp":"2026-11-24T10:00:04Z","type":"turn_context","payload":{"approval_policy":"never"}}""");
-        Assert.Equal(AgentStateKind.ToolRunning, _tracker.Evaluate(new SessionContext(last.AddSeconds(30), ProcessPresence.Alive)).State.Kind);
+        Assert.Equal(AgentStateKind.ToolRunning, _tracker.Evaluate(new SessionContext(last.AddSeconds(30), ProcessPresence.Alive)).Kind);
     }
 
     [Fact]
@@ -208,6 +206,6 @@ public sealed class CodexSessionTrackerTests
     {
         Feed(Meta, Event("""{"type":"task_started"}"""), Item("""{"type":"custom_tool_call","name":"apply_patch","call_id":"p1","input":"*** Begin Patch\n*** Update File: src/app.cs\n@@"}""", 2));
 
-        Assert.Equal("apply_patch: src/app.cs", _tracker.GetFacts().CurrentActivity);
+        Assert.Equal("apply_patch: src/app.cs", _tracker.GetFacts().Activity?.Display);
     }
 }
