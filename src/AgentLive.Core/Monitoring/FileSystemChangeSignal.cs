@@ -1,0 +1,264 @@
+using AgentLive.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace AgentLive.Monitoring;
+
+/// <summary>
+/// File-system notifications for the transcript directories, with a rescan at every interval underneath: a recursive
+/// watcher on each directory that exists, a watcher on the parent of each that notices it being deleted or created
+/// again, and for each directory that does not exist yet a watcher on its nearest existing ancestor.
+/// </summary>
+/// <remarks>
+/// Notifications only make the monitor faster; the periodic rescan never depends on them (a kernel queue overflow, a
+/// network drive or WSL can lose them). Any watcher error therefore triggers a full rescan. Watchers are made by an
+/// injected factory, so a test can raise their errors.
+/// </remarks>
+internal sealed class FileSystemChangeSignal : IChangeSignal
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileSystemWatcher> _parentWatchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileSystemWatcher> _ancestorWatchers = new(StringComparer.Ordinal);
+    private readonly Func<string, FileSystemWatcher> _createWatcher;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private readonly AgentLiveMetrics _metrics;
+    private readonly ILogger _logger;
+    private IChangeListener? _listener;
+    private ITimer? _timer;
+    private bool _disposed;
+
+    /// <param name="createWatcher">Makes a watcher of a directory, not yet configured or enabled.</param>
+    /// <param name="time">The clock of the safety-net rescan.</param>
+    /// <param name="interval">How often the safety-net rescan runs.</param>
+    /// <param name="metrics">Where watcher errors are counted.</param>
+    /// <param name="logger">Where watcher problems are reported.</param>
+    public FileSystemChangeSignal(Func<string, FileSystemWatcher> createWatcher, TimeProvider time, TimeSpan interval, AgentLiveMetrics metrics, ILogger logger)
+    {
+        _createWatcher = createWatcher;
+        _time = time;
+        _interval = interval;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    public void Start(IChangeListener listener)
+    {
+        _listener = listener;
+        _timer ??= _time.CreateTimer(static state => _ = ((IChangeListener)state!).RescanAsync(), listener, _interval, _interval);
+    }
+
+    public void Watch(IEnumerable<string> directories)
+    {
+        lock (_gate)
+        {
+            foreach (string directory in directories)
+            {
+                Watch(directory);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            foreach (FileSystemWatcher watcher in _watchers.Values.Concat(_parentWatchers.Values).Concat(_ancestorWatchers.Values))
+            {
+                watcher.Dispose();
+            }
+
+            _watchers.Clear();
+            _parentWatchers.Clear();
+            _ancestorWatchers.Clear();
+        }
+    }
+
+    private void Watch(string directory)
+    {
+        if (_disposed || _listener is not { } listener)
+        {
+            return;
+        }
+
+        if (_watchers.TryGetValue(directory, out FileSystemWatcher? current))
+        {
+            if (Directory.Exists(directory))
+            {
+                return;
+            }
+
+            // The directory went away under its watcher: wait for it to come back.
+            Unwatch(directory);
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            WatchNearestAncestor(directory);
+            return;
+        }
+
+        if (_ancestorWatchers.Remove(directory, out FileSystemWatcher? waiting))
+        {
+            waiting.Dispose();
+        }
+
+        if (Create(directory, recursive: true) is not { } watcher)
+        {
+            return;
+        }
+
+        watcher.Created += (_, e) => listener.OnChanged(e.FullPath);
+        watcher.Changed += (_, e) => listener.OnChanged(e.FullPath);
+        watcher.Deleted += (_, e) => listener.OnChanged(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            listener.OnChanged(e.OldFullPath);
+            listener.OnChanged(e.FullPath);
+        };
+        _watchers[directory] = watcher;
+        WatchParent(directory, listener);
+    }
+
+    /// <summary>
+    /// A watch does not survive its directory being deleted and created again (the new directory is another inode):
+    /// the parent sees both, and the watch is armed again at once.
+    /// </summary>
+    private void WatchParent(string directory, IChangeListener listener)
+    {
+        if (_parentWatchers.ContainsKey(directory) || Path.GetDirectoryName(directory) is not { } parent || !Directory.Exists(parent))
+        {
+            return;
+        }
+
+        if (Create(parent, recursive: false) is not { } watcher)
+        {
+            return;
+        }
+
+        watcher.Filter = Path.GetFileName(directory);
+        void Rearm()
+        {
+            lock (_gate)
+            {
+                Unwatch(directory);
+                Watch(directory);
+            }
+
+            _ = listener.RescanAsync();
+        }
+
+        watcher.Created += (_, _) => Rearm();
+        watcher.Deleted += (_, _) => Rearm();
+        watcher.Renamed += (_, _) => Rearm();
+        _parentWatchers[directory] = watcher;
+    }
+
+    private void Unwatch(string directory)
+    {
+        if (_watchers.Remove(directory, out FileSystemWatcher? watcher))
+        {
+            watcher.Dispose();
+        }
+
+        if (_parentWatchers.Remove(directory, out FileSystemWatcher? parent))
+        {
+            parent.Dispose();
+        }
+    }
+
+    private void WatchNearestAncestor(string directory)
+    {
+        string? ancestor = Path.GetDirectoryName(directory);
+        while (ancestor is not null && !Directory.Exists(ancestor))
+        {
+            ancestor = Path.GetDirectoryName(ancestor);
+        }
+
+        if (ancestor is null)
+        {
+            return;
+        }
+
+        if (_ancestorWatchers.TryGetValue(directory, out FileSystemWatcher? current))
+        {
+            if (current.Path == ancestor)
+            {
+                return;
+            }
+
+            current.Dispose();
+            _ancestorWatchers.Remove(directory);
+        }
+
+        // Not recursive: the ancestor may be a home directory. Each step down moves the watch down, and once the
+        // directory itself is there it is watched and listed at once.
+        if (Create(ancestor, recursive: false) is { } watcher)
+        {
+            IChangeListener listener = _listener!;
+            void StepDown()
+            {
+                lock (_gate)
+                {
+                    Watch(directory);
+                }
+
+                _ = listener.RescanAsync();
+            }
+
+            watcher.Created += (_, _) => StepDown();
+            watcher.Renamed += (_, _) => StepDown();
+            _ancestorWatchers[directory] = watcher;
+
+            // A level that appeared before this watch was armed raised no event: look once more.
+            string? nearest = Path.GetDirectoryName(directory);
+            while (nearest is not null && !Directory.Exists(nearest))
+            {
+                nearest = Path.GetDirectoryName(nearest);
+            }
+
+            if (Directory.Exists(directory) || nearest != ancestor)
+            {
+                Watch(directory);
+                _ = listener.RescanAsync();
+            }
+        }
+    }
+
+    private FileSystemWatcher? Create(string directory, bool recursive)
+    {
+        FileSystemWatcher? watcher = null;
+        try
+        {
+            watcher = _createWatcher(directory);
+            watcher.IncludeSubdirectories = recursive;
+            watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
+            watcher.InternalBufferSize = 64 * 1024;
+            watcher.Error += (_, e) => OnError(directory, e.GetException());
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+        {
+            // For example the per-user inotify limit: the periodic rescan still sees every change.
+            watcher?.Dispose();
+            MonitorLog.WatcherUnavailable(_logger, e, directory);
+            return null;
+        }
+    }
+
+    private void OnError(string directory, Exception? error)
+    {
+        _metrics.WatcherErrors.Add(1);
+        MonitorLog.WatcherError(_logger, error, directory);
+        lock (_gate)
+        {
+            // A failed watcher may have stopped: the rescan arms it again.
+            Unwatch(directory);
+        }
+
+        _ = _listener?.RescanAsync();
+    }
+}

@@ -1,0 +1,188 @@
+using AgentLive.Diagnostics;
+using AgentLive.Tailing;
+using Microsoft.Extensions.Logging;
+
+namespace AgentLive.Monitoring;
+
+/// <summary>
+/// Keeps every transcript's facts up to date: reads a file when a change signal names it, lists a directory the moment
+/// it appears, and on every rescan lists all directories and re-reads each file whose size or time moved.
+/// </summary>
+internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
+{
+    private readonly TranscriptCatalog _catalog;
+    private readonly IChangeSignal _signal;
+    private readonly LiveStatusPoller _liveStatus;
+    private readonly SessionProjector _projector;
+    private readonly TailReader _reader;
+    private readonly AgentLiveMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly ReadScheduler _reads;
+    private readonly SemaphoreSlim _passGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private long _requested;
+    private long _done;
+
+    public TranscriptUpdater(
+        TranscriptCatalog catalog,
+        IChangeSignal signal,
+        LiveStatusPoller liveStatus,
+        SessionProjector projector,
+        TailReader reader,
+        int maxConcurrentReads,
+        AgentLiveMetrics metrics,
+        ILogger logger)
+    {
+        _catalog = catalog;
+        _signal = signal;
+        _liveStatus = liveStatus;
+        _projector = projector;
+        _reader = reader;
+        _metrics = metrics;
+        _logger = logger;
+        _reads = new ReadScheduler(maxConcurrentReads, ReadOnceAsync);
+    }
+
+    public void OnChanged(string path)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (_catalog.TryGet(path, out TrackedFile? known))
+        {
+            _reads.Schedule(known!);
+        }
+        else if (Directory.Exists(path))
+        {
+            // A new folder (every new Claude project is one): its first transcript may be written before a watch on
+            // it exists, so it is listed now rather than at the next rescan.
+            foreach (TrackedFile file in _catalog.ScanNewDirectory(path))
+            {
+                _reads.Schedule(file);
+            }
+        }
+        else if (_catalog.TrackChanged(path) is { } tracked)
+        {
+            _reads.Schedule(tracked);
+        }
+    }
+
+    /// <summary>
+    /// Runs a full pass unless one that started after this request covers it: concurrent requests (a timer tick, a
+    /// watcher error, a directory appearing) share passes instead of piling up.
+    /// </summary>
+    public async Task RescanAsync()
+    {
+        long request = Interlocked.Increment(ref _requested);
+        try
+        {
+            await _passGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (Volatile.Read(ref _done) >= request)
+            {
+                return;
+            }
+
+            long covers = Volatile.Read(ref _requested);
+            await PassAsync(_stopping.Token).ConfigureAwait(false);
+            Volatile.Write(ref _done, covers);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            MonitorLog.ReconcileFailed(_logger, e);
+        }
+        finally
+        {
+            _passGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _reads.DisposeAsync().ConfigureAwait(false);
+
+        // A pass in progress ends at its next await; wait for it before the gate goes.
+        await _passGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        _passGate.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task PassAsync(CancellationToken stopping)
+    {
+        List<TrackedFile> found = _catalog.Scan(out HashSet<string> present);
+        foreach (TrackedFile file in found.Where(f => !f.Dormant))
+        {
+            _reads.Schedule(file);
+        }
+
+        foreach (TrackedFile file in _catalog.Changed(present))
+        {
+            _reads.Schedule(file);
+        }
+
+        _signal.Watch(_catalog.Directories);
+        await _reads.WhenIdleAsync().ConfigureAwait(false);
+        await _liveStatus.RefreshAsync(stopping).ConfigureAwait(false);
+        _projector.RefreshAll();
+    }
+
+    private async Task ReadOnceAsync(TrackedFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = new FileInfo(file.File.Path);
+            long length = info.Exists ? info.Length : -1;
+            DateTime written = info.Exists ? info.LastWriteTimeUtc : default;
+            TailReadResult result = await _reader.ReadAsync(file.File.Path, file.Position, new TranscriptSink(file.Tracker), cancellationToken).ConfigureAwait(false);
+            if (result.Status == TailReadStatus.FileMissing)
+            {
+                _catalog.Forget(file);
+                _projector.Refresh(file.SessionKey);
+                return;
+            }
+
+            file.Position = result.Position;
+            file.KnownLength = length;
+            file.KnownWriteUtc = written;
+            file.Dormant = false;
+            long malformed = file.Tracker.MalformedLines;
+            if (malformed > file.MalformedReported)
+            {
+                _metrics.MalformedLines.Add(malformed - file.MalformedReported);
+            }
+
+            file.MalformedReported = malformed;
+            file.Facts = file.Tracker.GetFacts();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A bug in a source's tracker must cost that file, not the monitor.
+            MonitorLog.ReadFailed(_logger, e, file.File.Path);
+            return;
+        }
+
+        _projector.Refresh(file.SessionKey);
+    }
+}

@@ -1,0 +1,10 @@
+using AgentLive.Monitoring;
+
+namespace AgentLive.Tests.Monitoring.Signals;
+
+public sealed class PollingChangeSignalTests : ChangeSignalContractTests
+{
+    protected override bool NotifiesChanges => false;
+
+    private protected override IChangeSignal Create() => new PollingChangeSignal(Time, Interval);
+}
