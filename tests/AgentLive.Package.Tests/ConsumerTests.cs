@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AgentLive.Package.Tests;
 
 /// <summary>
-/// The package as shipped: both packages packed into a local feed, and an app outside the solution that installs
+/// The library as shipped: from the packed feed, an app outside the solution installs
 /// AgentLive.Core as the README says and runs the README's example against a temporary Codex home.
 /// </summary>
 [Collection(PackedFeedGroup.Name)]
