@@ -22,6 +22,8 @@ internal sealed class HostProcess : IDisposable
 
     public StreamReader Output => _process.StandardOutput;
 
+    public StreamReader Error => _process.StandardError;
+
     public static HostProcess Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
