@@ -17,6 +17,9 @@ internal sealed record HostOptions
 
     public bool NoProcesses { get; init; }
 
+    /// <summary>Log the monitor's informational and debug messages too, not only its warnings.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Alert (bell, desktop notification) when a session comes to need the user.</summary>
     public bool Notify { get; init; }
 

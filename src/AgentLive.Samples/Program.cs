@@ -1,3 +1,4 @@
+using AgentLive.Samples;
 using AgentLive.Samples.Cli;
 
 using var cancel = new CancellationTokenSource();
@@ -8,4 +9,8 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-return await HostCommandLine.InvokeAsync(args, Console.Out, Console.Error, cancel.Token);
+int exitCode = await HostCommandLine.InvokeAsync(args, Console.Out, Console.Error, cancel.Token);
+
+// The console logger writes from a queue of its own: flush it before the process ends.
+HostLogging.Shutdown();
+return exitCode;

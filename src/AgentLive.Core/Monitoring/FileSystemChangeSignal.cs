@@ -19,6 +19,11 @@ internal sealed class FileSystemChangeSignal : IChangeSignal
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileSystemWatcher> _parentWatchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileSystemWatcher> _ancestorWatchers = new(StringComparer.Ordinal);
+
+    // Directories whose watcher failed, and when: one is armed again only after an interval, so a watcher that fails
+    // at once (an unreadable subfolder) costs one rescan per interval, not a loop of them.
+    private readonly Dictionary<string, DateTimeOffset> _failedAt = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Func<string, FileSystemWatcher> _createWatcher;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
@@ -98,6 +103,16 @@ internal sealed class FileSystemChangeSignal : IChangeSignal
         {
             WatchNearestAncestor(directory);
             return;
+        }
+
+        if (_failedAt.TryGetValue(directory, out DateTimeOffset failed))
+        {
+            if (_time.GetUtcNow() - failed < _interval)
+            {
+                return;
+            }
+
+            _failedAt.Remove(directory);
         }
 
         if (_ancestorWatchers.Remove(directory, out FileSystemWatcher? waiting))
@@ -252,11 +267,21 @@ internal sealed class FileSystemChangeSignal : IChangeSignal
     private void OnError(string directory, Exception? error)
     {
         _metrics.WatcherErrors.Add(1);
-        MonitorLog.WatcherError(_logger, error, directory);
+        string reason = error?.Message ?? "unknown error";
         lock (_gate)
         {
-            // A failed watcher may have stopped: the rescan arms it again.
+            if (_reported.Add(directory))
+            {
+                MonitorLog.WatcherError(_logger, directory, reason);
+            }
+            else
+            {
+                MonitorLog.WatcherErrorAgain(_logger, directory, reason);
+            }
+
+            // A failed watcher may have stopped: the rescan catches up now, and a later one arms it again.
             Unwatch(directory);
+            _failedAt[directory] = _time.GetUtcNow();
         }
 
         _ = _listener?.RescanAsync();

@@ -46,6 +46,9 @@ internal sealed class TrackedFile
 
     public long MalformedReported { get; set; }
 
+    /// <summary>Whether the last read failed for want of permission (reported once, and once more when it ends).</summary>
+    public bool Unreadable { get; set; }
+
     /// <summary>Claims the file for a read, or (when a read runs) asks that read to go round once more.</summary>
     public bool TryBeginRead()
     {

@@ -10,19 +10,13 @@ namespace AgentLive.Monitoring;
 /// </summary>
 internal sealed class TranscriptCatalog
 {
-    private static readonly EnumerationOptions Recursive = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-    };
-
     private readonly ISessionSource[] _sources;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lookBack;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TrackedFile> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _unlistable = new(StringComparer.Ordinal);
 
     // The files of each session (a main transcript, sub-agent transcripts), so a refresh need not look at every file.
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TrackedFile>> _bySession = new(StringComparer.Ordinal);
@@ -179,26 +173,68 @@ internal sealed class TranscriptCatalog
             return;
         }
 
-        try
+        foreach (string path in Transcripts(directory, present))
         {
-            foreach (string path in Directory.EnumerateFiles(directory, "*.jsonl", Recursive))
+            if (!source.TryGetSessionFile(path, out SessionFile file))
             {
-                if (!source.TryGetSessionFile(path, out SessionFile file))
+                continue;
+            }
+
+            present.Add(path);
+            if (!_files.ContainsKey(path) && Track(source, file) is { } tracked)
+            {
+                found.Add(tracked);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every <c>*.jsonl</c> under a directory, links neither listed nor followed. A folder that cannot be listed is
+    /// reported once (and again once it can be), and the files known under it count as present meanwhile.
+    /// </summary>
+    private IEnumerable<string> Transcripts(string directory, HashSet<string> present)
+    {
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.TryPop(out string? folder))
+        {
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos()];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (_unlistable.TryAdd(folder, true))
+                {
+                    MonitorLog.ScanFailed(_logger, folder, e.Message);
+                }
+
+                present.UnionWith(_files.Keys.Where(p => p.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
+                continue;
+            }
+
+            if (_unlistable.TryRemove(folder, out _))
+            {
+                MonitorLog.ListableAgain(_logger, folder);
+            }
+
+            foreach (FileSystemInfo entry in entries)
+            {
+                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
                 {
                     continue;
                 }
 
-                present.Add(path);
-                if (!_files.ContainsKey(path) && Track(source, file) is { } tracked)
+                if ((entry.Attributes & FileAttributes.Directory) != 0)
                 {
-                    found.Add(tracked);
+                    pending.Push(entry.FullName);
+                }
+                else if (entry.Name.EndsWith(".jsonl", StringComparison.Ordinal))
+                {
+                    yield return entry.FullName;
                 }
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            MonitorLog.ScanFailed(_logger, e, directory);
-            present.UnionWith(_files.Keys.Where(p => p.StartsWith(directory, StringComparison.Ordinal)));
         }
     }
 

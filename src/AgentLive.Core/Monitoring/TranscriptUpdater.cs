@@ -152,11 +152,46 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
             long length = info.Exists ? info.Length : -1;
             DateTime written = info.Exists ? info.LastWriteTimeUtc : default;
             TailReadResult result = await _reader.ReadAsync(file.File.Path, file.Position, new TranscriptSink(file.Tracker), cancellationToken).ConfigureAwait(false);
-            if (result.Status == TailReadStatus.FileMissing)
+            switch (result.Status)
             {
-                _catalog.Forget(file);
-                _projector.Refresh(file.SessionKey);
-                return;
+                case TailReadStatus.FileMissing:
+                    _catalog.Forget(file);
+                    _projector.Refresh(file.SessionKey);
+                    return;
+                case TailReadStatus.NotRegularFile:
+                    // Never a session, and not tried again unless it changes.
+                    if (file.KnownLength < 0)
+                    {
+                        MonitorLog.NotRegularFile(_logger, file.File.Path);
+                    }
+
+                    file.KnownLength = Math.Max(length, 0);
+                    file.KnownWriteUtc = written;
+                    return;
+                case TailReadStatus.FileUnreadable:
+                    if (!file.Unreadable)
+                    {
+                        file.Unreadable = true;
+                        MonitorLog.Unreadable(_logger, file.File.Path, result.Error?.Message ?? "unreadable");
+                    }
+
+                    // What was read stays; a file never read shows no session. Its size and time are not noted, so
+                    // every rescan tries again (permissions change neither).
+                    file.Position = result.Position;
+                    if (file.Facts is null && result.Lines == 0)
+                    {
+                        return;
+                    }
+
+                    file.Facts = file.Tracker.GetFacts();
+                    _projector.Refresh(file.SessionKey);
+                    return;
+            }
+
+            if (file.Unreadable)
+            {
+                file.Unreadable = false;
+                MonitorLog.ReadableAgain(_logger, file.File.Path);
             }
 
             file.Position = result.Position;

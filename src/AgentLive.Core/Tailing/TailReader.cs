@@ -84,7 +84,7 @@ internal sealed class TailReader
         SafeFileHandle handle;
         try
         {
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            handle = TranscriptFileHandle.OpenForRead(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -98,6 +98,13 @@ internal sealed class TailReader
 
         using (handle)
         {
+            if (!TranscriptFileHandle.IsRegularFile(handle))
+            {
+                var notRegular = new IOException($"'{path}' is not a regular file (a FIFO or a device): it is never read.");
+                TailReaderLog.NotRegularFile(_logger, path);
+                return Failed(TailReadStatus.NotRegularFile, position, notRegular);
+            }
+
             return await ReadOpenFileAsync(path, handle, position, sink, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -49,6 +49,11 @@ internal sealed class SharedOptions
         Description = "Skip process detection: no pids, liveness from transcripts and file age alone",
     };
 
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Log more to stderr: what the monitor reads and re-reads, not only its warnings",
+    };
+
     /// <summary>For the scriptable commands, which write nothing but JSON; see <see cref="RequireJson"/>.</summary>
     public Option<bool> Json { get; } = new("--json") { Description = "Write JSON (required: this command writes nothing else)" };
 
@@ -58,7 +63,7 @@ internal sealed class SharedOptions
         Description = "Ring the terminal bell, and show a desktop notification where there is one, when a session comes to need you",
     };
 
-    /// <summary>Adds the options that choose what to monitor: the roots, <c>--only</c>, <c>--lookback</c>, <c>--no-processes</c>.</summary>
+    /// <summary>Adds the options that choose what to monitor: the roots, <c>--only</c>, <c>--lookback</c>, <c>--no-processes</c>, <c>--verbose</c>.</summary>
     public void AddMonitorOptions(Command command)
     {
         command.Add(ClaudeRoot);
@@ -66,6 +71,7 @@ internal sealed class SharedOptions
         command.Add(Only);
         command.Add(LookBack);
         command.Add(NoProcesses);
+        command.Add(Verbose);
     }
 
     /// <summary>Adds <c>--json</c> and makes it required, with an error that says so rather than a generic one.</summary>
@@ -89,6 +95,7 @@ internal sealed class SharedOptions
         Only = parse.GetValue(Only),
         LookBack = parse.GetValue(LookBack) is { Ticks: > 0 } lookBack ? lookBack : HostOptions.DefaultLookBack,
         NoProcesses = parse.GetValue(NoProcesses),
+        Verbose = parse.GetValue(Verbose),
         Notify = parse.GetValue(Notify),
     };
 

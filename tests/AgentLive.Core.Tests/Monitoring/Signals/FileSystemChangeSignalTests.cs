@@ -37,8 +37,13 @@ public sealed class FileSystemChangeSignalTests : ChangeSignalContractTests
         _watchers.First(w => w.Watches == Root).RaiseError(new IOException("gone"));
         await listener.WaitForAsync(s => s == RecordingListener.Rescan);
 
-        // The monitor's rescan calls Watch again.
+        // Not at once (a watcher that fails at once would make a loop of rescans), but at the next interval's rescan.
+        int made = _watchers.Count(w => w.Watches == Root);
         signal.Watch([Root]);
+        Assert.Equal(made, _watchers.Count(w => w.Watches == Root));
+        Time.Advance(Interval);
+        signal.Watch([Root]);
+        Assert.Equal(made + 1, _watchers.Count(w => w.Watches == Root));
         string path = Path.Combine(Root, "after.jsonl");
         await File.WriteAllTextAsync(path, "{}\n");
 
