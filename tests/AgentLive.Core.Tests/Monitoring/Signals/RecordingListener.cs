@@ -42,6 +42,24 @@ internal sealed class RecordingListener : IChangeListener
         }
     }
 
+    /// <summary>Whether a signal naming <paramref name="path"/> comes within <paramref name="wait"/> (others are passed over).</summary>
+    public async Task<bool> SawAsync(string path, TimeSpan wait)
+    {
+        using var deadline = new CancellationTokenSource(wait);
+        try
+        {
+            while (await _signals.Reader.ReadAsync(deadline.Token) != path)
+            {
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Takes every signal already reported, without waiting.</summary>
     public List<string> Drain()
     {
