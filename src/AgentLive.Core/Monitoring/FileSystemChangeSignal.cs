@@ -9,12 +9,19 @@ namespace AgentLive.Monitoring;
 /// again, and for each directory that does not exist yet a watcher on its nearest existing ancestor.
 /// </summary>
 /// <remarks>
-/// Notifications only make the monitor faster; the periodic rescan never depends on them (a kernel queue overflow, a
-/// network drive or WSL can lose them). Any watcher error therefore triggers a full rescan. Watchers are made by an
-/// injected factory, so a test can raise their errors.
+/// Notifications carry the monitor; under them, every interval the files in use are compared again (a refresh), and
+/// every <see cref="RescanEvery"/> intervals everything is listed and compared (a rescan), since a kernel queue
+/// overflow, a network drive or WSL can lose notifications. Any watcher error triggers a rescan at once. Watchers are
+/// made by an injected factory, so a test can raise their errors.
 /// </remarks>
 internal sealed class FileSystemChangeSignal : IChangeSignal
 {
+    /// <summary>
+    /// How many intervals pass between safety-net rescans: listing every folder and comparing every dormant file is
+    /// what idle costs with thousands of old transcripts, and notifications make it needed only rarely.
+    /// </summary>
+    public const int RescanEvery = 15;
+
     private readonly object _gate = new();
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileSystemWatcher> _parentWatchers = new(StringComparer.Ordinal);
@@ -31,6 +38,7 @@ internal sealed class FileSystemChangeSignal : IChangeSignal
     private readonly ILogger _logger;
     private IChangeListener? _listener;
     private ITimer? _timer;
+    private int _ticks;
     private bool _disposed;
 
     /// <param name="createWatcher">Makes a watcher of a directory, not yet configured or enabled.</param>
@@ -50,7 +58,12 @@ internal sealed class FileSystemChangeSignal : IChangeSignal
     public void Start(IChangeListener listener)
     {
         _listener = listener;
-        _timer ??= _time.CreateTimer(static state => _ = ((IChangeListener)state!).RescanAsync(), listener, _interval, _interval);
+        _timer ??= _time.CreateTimer(_ => Tick(listener), null, _interval, _interval);
+    }
+
+    private void Tick(IChangeListener listener)
+    {
+        _ = Interlocked.Increment(ref _ticks) % RescanEvery == 0 ? listener.RescanAsync() : listener.RefreshAsync();
     }
 
     public void Watch(IEnumerable<string> directories)

@@ -12,4 +12,12 @@ internal interface IChangeListener
     /// </summary>
     /// <returns>A task that completes when that pass, its reads included, is done.</returns>
     Task RescanAsync();
+
+    /// <summary>
+    /// The clock moved: the files in use (read since the monitor started) are compared again, and every status is
+    /// derived anew. Cheaper than <see cref="RescanAsync"/>: it neither lists directories nor looks at dormant files,
+    /// so its cost does not grow with history.
+    /// </summary>
+    /// <returns>A task that completes when that pass, its reads included, is done.</returns>
+    Task RefreshAsync();
 }

@@ -41,7 +41,7 @@ internal sealed class ProcessTracker
             }
         }
 
-        var sessions = _catalog.Files
+        var sessions = _catalog.ReadFiles
             .Where(f => f.File.Kind == SessionFileKind.Main && f.Facts is not null)
             .GroupBy(f => f.SessionKey, StringComparer.Ordinal)
             .Select(g => g.MaxBy(f => f.Facts!.LastActivityAt)!)
@@ -52,7 +52,7 @@ internal sealed class ProcessTracker
 
         // Only where a tool call may be waiting for approval is it worth reading environments: a tool process of the
         // session (a child of an agent or daemon, named by the variables the agent sets) shows the call runs.
-        if (_catalog.Files.Any(f => f.Facts?.PendingApproval is not null))
+        if (_catalog.ReadFiles.Any(f => f.Facts?.PendingApproval is not null))
         {
             matches = matches with { ToolRunning = FindToolSessions(all) };
         }
@@ -91,7 +91,7 @@ internal sealed class ProcessTracker
         // The environment names the agent's own session id, which the transcript states; the monitor's key may come
         // from the file name.
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (TrackedFile file in _catalog.Files.Where(f => f.File.Kind == SessionFileKind.Main && f.Facts?.SourceSessionId is not null))
+        foreach (TrackedFile file in _catalog.ReadFiles.Where(f => f.File.Kind == SessionFileKind.Main && f.Facts?.SourceSessionId is not null))
         {
             keys[$"{file.Source.Name}:{file.Facts!.SourceSessionId}"] = file.SessionKey;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using AgentLive.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,10 @@ internal sealed class TranscriptCatalog
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TrackedFile> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _unlistable = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _read = new(StringComparer.Ordinal);
+
+    // One level at a time (the walk is the catalog's, so a folder that cannot be listed is reported), links skipped.
+    private static readonly EnumerationOptions ListOne = new() { IgnoreInaccessible = false, AttributesToSkip = FileAttributes.ReparsePoint };
 
     // The files of each session (a main transcript, sub-agent transcripts), so a refresh need not look at every file.
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TrackedFile>> _bySession = new(StringComparer.Ordinal);
@@ -34,12 +39,15 @@ internal sealed class TranscriptCatalog
     public IEnumerable<string> Directories =>
         _sources.SelectMany(source => source.Roots.SelectMany(source.GetTranscriptDirectories)).Distinct(StringComparer.Ordinal);
 
-    /// <summary>Gets every known file.</summary>
-    public ICollection<TrackedFile> Files => _files.Values;
+    /// <summary>Gets the files that have been read: those of the sessions in <see cref="SessionsWithFacts"/>.</summary>
+    public IEnumerable<TrackedFile> ReadFiles =>
+        _read.Keys.SelectMany(key => _bySession.TryGetValue(key, out var files) ? files.Values : []).Where(f => f.Facts is not null);
 
-    /// <summary>Gets the sessions at least one of whose files has been read.</summary>
-    public IEnumerable<string> SessionsWithFacts =>
-        _bySession.Where(pair => pair.Value.Values.Any(f => f.Facts is not null)).Select(pair => pair.Key);
+    /// <summary>Gets the sessions at least one of whose files has been read (kept as reads happen: dormant files cost nothing here).</summary>
+    public IEnumerable<string> SessionsWithFacts => _read.Keys;
+
+    /// <summary>Notes that a file of a session has facts now.</summary>
+    public void NoteRead(TrackedFile file) => _read.TryAdd(file.SessionKey, 0);
 
     /// <summary>Gets the read files of one session.</summary>
     public List<TrackedFile> FilesOf(string sessionKey) =>
@@ -47,10 +55,13 @@ internal sealed class TranscriptCatalog
 
     public bool TryGet(string path, out TrackedFile? file) => _files.TryGetValue(path, out file);
 
-    /// <summary>Lists every transcript under every root; tracks the new ones (returned) and notes which known files exist.</summary>
-    public List<TrackedFile> Scan(out HashSet<string> present)
+    /// <summary>
+    /// Lists every transcript under every root; tracks the new ones (returned) and notes the size and time of every
+    /// file listed (the listing reads them anyway, so comparing known files costs no call of its own).
+    /// </summary>
+    public List<TrackedFile> Scan(out Dictionary<string, FileStamp> present)
     {
-        present = new HashSet<string>(StringComparer.Ordinal);
+        present = new Dictionary<string, FileStamp>(_files.Count, StringComparer.Ordinal);
         var found = new List<TrackedFile>();
         foreach (ISessionSource source in _sources)
         {
@@ -70,7 +81,7 @@ internal sealed class TranscriptCatalog
     public List<TrackedFile> ScanNewDirectory(string directory)
     {
         var found = new List<TrackedFile>();
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var present = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         foreach (ISessionSource source in _sources)
         {
             foreach (string root in source.Roots.SelectMany(source.GetTranscriptDirectories))
@@ -116,32 +127,43 @@ internal sealed class TranscriptCatalog
     }
 
     /// <summary>The known files to read again: those gone from the listing, and those whose size or time differs from what was read.</summary>
-    public IEnumerable<TrackedFile> Changed(HashSet<string> present)
+    public IEnumerable<TrackedFile> Changed(Dictionary<string, FileStamp> present)
     {
         foreach (TrackedFile file in _files.Values)
         {
-            if (!present.Contains(file.File.Path))
-            {
-                // Gone from the listing: the read reports it missing and forgets it.
-                yield return file;
-                continue;
-            }
-
-            bool changed;
-            try
-            {
-                var info = new FileInfo(file.File.Path);
-                changed = info.Exists && (info.Length != file.KnownLength || info.LastWriteTimeUtc != file.KnownWriteUtc);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                changed = true;
-            }
-
-            if (changed)
+            // Gone from the listing: the read reports it missing and forgets it.
+            if (!present.TryGetValue(file.File.Path, out FileStamp stamp)
+                || stamp.Length != file.KnownLength || stamp.WrittenUtc != file.KnownWriteUtc)
             {
                 yield return file;
             }
+        }
+    }
+
+    /// <summary>The files in use (read since start) whose size or time differs from what was read, or that are gone.</summary>
+    public IEnumerable<TrackedFile> ChangedInUse()
+    {
+        // The dictionary's own enumerator: no copy of every known file on each tick.
+        foreach (KeyValuePair<string, TrackedFile> pair in _files)
+        {
+            if (!pair.Value.Dormant && HasChanged(pair.Value))
+            {
+                yield return pair.Value;
+            }
+        }
+    }
+
+    /// <summary>Whether a file's size or time moved since it was read, or it is gone (the read then forgets it).</summary>
+    private static bool HasChanged(TrackedFile file)
+    {
+        try
+        {
+            var info = new FileInfo(file.File.Path);
+            return !info.Exists || info.Length != file.KnownLength || info.LastWriteTimeUtc != file.KnownWriteUtc;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 
@@ -163,24 +185,28 @@ internal sealed class TranscriptCatalog
         if (_bySession.TryGetValue(file.SessionKey, out var siblings))
         {
             siblings.TryRemove(new KeyValuePair<string, TrackedFile>(file.File.Path, file));
+            if (!siblings.Values.Any(f => f.Facts is not null))
+            {
+                _read.TryRemove(file.SessionKey, out _);
+            }
         }
     }
 
-    private void ScanInto(ISessionSource source, string directory, HashSet<string> present, List<TrackedFile> found)
+    private void ScanInto(ISessionSource source, string directory, Dictionary<string, FileStamp> present, List<TrackedFile> found)
     {
         if (!Directory.Exists(directory))
         {
             return;
         }
 
-        foreach (string path in Transcripts(directory, present))
+        foreach ((string path, FileStamp stamp) in Transcripts(directory, present))
         {
             if (!source.TryGetSessionFile(path, out SessionFile file))
             {
                 continue;
             }
 
-            present.Add(path);
+            present[path] = stamp;
             if (!_files.ContainsKey(path) && Track(source, file) is { } tracked)
             {
                 found.Add(tracked);
@@ -192,16 +218,16 @@ internal sealed class TranscriptCatalog
     /// Every <c>*.jsonl</c> under a directory, links neither listed nor followed. A folder that cannot be listed is
     /// reported once (and again once it can be), and the files known under it count as present meanwhile.
     /// </summary>
-    private IEnumerable<string> Transcripts(string directory, HashSet<string> present)
+    private IEnumerable<(string Path, FileStamp Stamp)> Transcripts(string directory, Dictionary<string, FileStamp> present)
     {
         var pending = new Stack<string>();
         pending.Push(directory);
         while (pending.TryPop(out string? folder))
         {
-            List<FileSystemInfo> entries;
+            List<ListedEntry> entries;
             try
             {
-                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos()];
+                entries = [.. new FileSystemEnumerable<ListedEntry>(folder, ListedEntry.From, ListOne) { ShouldIncludePredicate = ListedEntry.Wanted }];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -210,7 +236,12 @@ internal sealed class TranscriptCatalog
                     MonitorLog.ScanFailed(_logger, folder, e.Message);
                 }
 
-                present.UnionWith(_files.Keys.Where(p => p.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
+                // Not listed is not gone: the known files under it stay as they were.
+                foreach (TrackedFile known in _files.Values.Where(f => f.File.Path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+                {
+                    present[known.File.Path] = new FileStamp(known.KnownLength, known.KnownWriteUtc);
+                }
+
                 continue;
             }
 
@@ -219,20 +250,15 @@ internal sealed class TranscriptCatalog
                 MonitorLog.ListableAgain(_logger, folder);
             }
 
-            foreach (FileSystemInfo entry in entries)
+            foreach (ListedEntry entry in entries)
             {
-                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
+                if (entry.IsDirectory)
                 {
-                    continue;
+                    pending.Push(entry.Path);
                 }
-
-                if ((entry.Attributes & FileAttributes.Directory) != 0)
+                else
                 {
-                    pending.Push(entry.FullName);
-                }
-                else if (entry.Name.EndsWith(".jsonl", StringComparison.Ordinal))
-                {
-                    yield return entry.FullName;
+                    yield return (entry.Path, entry.Stamp);
                 }
             }
         }
@@ -240,7 +266,7 @@ internal sealed class TranscriptCatalog
 
     private TrackedFile? Track(ISessionSource source, SessionFile file)
     {
-        var tracked = new TrackedFile(file, source, source.CreateTracker(file, _loggers.CreateLogger(source.GetType())));
+        var tracked = new TrackedFile(file, source, f => source.CreateTracker(f, _loggers.CreateLogger(source.GetType())));
         try
         {
             var info = new FileInfo(file.Path);

@@ -6,7 +6,8 @@ namespace AgentLive.Monitoring;
 
 /// <summary>
 /// Keeps every transcript's facts up to date: reads a file when a change signal names it, lists a directory the moment
-/// it appears, and on every rescan lists all directories and re-reads each file whose size or time moved.
+/// it appears, on every rescan lists all directories and re-reads each file whose size or time moved, and on every
+/// refresh does the same for the files in use only.
 /// </summary>
 internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
 {
@@ -22,6 +23,8 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private long _requested;
     private long _done;
+    private long _requestedRescans;
+    private long _doneRescans;
 
     public TranscriptUpdater(
         TranscriptCatalog catalog,
@@ -73,9 +76,14 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
     /// Runs a full pass unless one that started after this request covers it: concurrent requests (a timer tick, a
     /// watcher error, a directory appearing) share passes instead of piling up.
     /// </summary>
-    public async Task RescanAsync()
+    public Task RescanAsync() => RunAsync(full: true);
+
+    public Task RefreshAsync() => RunAsync(full: false);
+
+    private async Task RunAsync(bool full)
     {
-        long request = Interlocked.Increment(ref _requested);
+        // A refresh is covered by any pass that starts after it; a rescan only by a rescan.
+        long request = full ? Interlocked.Increment(ref _requestedRescans) : Interlocked.Increment(ref _requested);
         try
         {
             await _passGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
@@ -87,14 +95,19 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
 
         try
         {
-            if (Volatile.Read(ref _done) >= request)
+            if (full ? Volatile.Read(ref _doneRescans) >= request : Volatile.Read(ref _done) >= request)
             {
                 return;
             }
 
             long covers = Volatile.Read(ref _requested);
-            await PassAsync(_stopping.Token).ConfigureAwait(false);
+            long coversRescans = Volatile.Read(ref _requestedRescans);
+            await PassAsync(full, _stopping.Token).ConfigureAwait(false);
             Volatile.Write(ref _done, covers);
+            if (full)
+            {
+                Volatile.Write(ref _doneRescans, coversRescans);
+            }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -125,20 +138,31 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task PassAsync(CancellationToken stopping)
+    private async Task PassAsync(bool full, CancellationToken stopping)
     {
-        List<TrackedFile> found = _catalog.Scan(out HashSet<string> present);
-        foreach (TrackedFile file in found.Where(f => !f.Dormant))
+        if (full)
         {
-            _reads.Schedule(file);
+            List<TrackedFile> found = _catalog.Scan(out Dictionary<string, FileStamp> present);
+            foreach (TrackedFile file in found.Where(f => !f.Dormant))
+            {
+                _reads.Schedule(file);
+            }
+
+            foreach (TrackedFile file in _catalog.Changed(present))
+            {
+                _reads.Schedule(file);
+            }
+
+            _signal.Watch(_catalog.Directories);
+        }
+        else
+        {
+            foreach (TrackedFile file in _catalog.ChangedInUse())
+            {
+                _reads.Schedule(file);
+            }
         }
 
-        foreach (TrackedFile file in _catalog.Changed(present))
-        {
-            _reads.Schedule(file);
-        }
-
-        _signal.Watch(_catalog.Directories);
         await _reads.WhenIdleAsync().ConfigureAwait(false);
         await _liveStatus.RefreshAsync(stopping).ConfigureAwait(false);
         _projector.RefreshAll();
@@ -184,6 +208,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
                     }
 
                     file.Facts = file.Tracker.GetFacts();
+                    _catalog.NoteRead(file);
                     _projector.Refresh(file.SessionKey);
                     return;
             }
@@ -206,6 +231,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
 
             file.MalformedReported = malformed;
             file.Facts = file.Tracker.GetFacts();
+            _catalog.NoteRead(file);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

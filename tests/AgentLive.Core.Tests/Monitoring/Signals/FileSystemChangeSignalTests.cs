@@ -13,6 +13,8 @@ public sealed class FileSystemChangeSignalTests : ChangeSignalContractTests
 
     protected override bool NotifiesChanges => true;
 
+    protected override int MaxIntervalsBetweenRescans => FileSystemChangeSignal.RescanEvery;
+
     [Fact]
     public async Task An_error_or_overflow_asks_for_a_rescan_and_is_counted()
     {

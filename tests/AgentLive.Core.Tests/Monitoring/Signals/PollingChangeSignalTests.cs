@@ -6,5 +6,7 @@ public sealed class PollingChangeSignalTests : ChangeSignalContractTests
 {
     protected override bool NotifiesChanges => false;
 
+    protected override int MaxIntervalsBetweenRescans => 1;
+
     private protected override IChangeSignal Create() => new PollingChangeSignal(Time, Interval);
 }

@@ -3,10 +3,12 @@ using AgentLive.Monitoring;
 
 namespace AgentLive.Tests.Monitoring.Signals;
 
-/// <summary>Keeps what a change signal reports: the paths it names, and "rescan" for every rescan it asks for.</summary>
+/// <summary>Keeps what a change signal reports: the paths it names, "rescan" and "refresh" for the passes it asks for.</summary>
 internal sealed class RecordingListener : IChangeListener
 {
     public const string Rescan = "rescan";
+
+    public const string Refresh = "refresh";
 
     private readonly Channel<string> _signals = Channel.CreateUnbounded<string>();
 
@@ -15,6 +17,12 @@ internal sealed class RecordingListener : IChangeListener
     public Task RescanAsync()
     {
         _signals.Writer.TryWrite(Rescan);
+        return Task.CompletedTask;
+    }
+
+    public Task RefreshAsync()
+    {
+        _signals.Writer.TryWrite(Refresh);
         return Task.CompletedTask;
     }
 
