@@ -22,4 +22,25 @@ internal static class HostAction
                 return ExitCodes.Failed;
             }
         });
+
+    /// <summary>
+    /// Runs a command that monitors: reads the shared options, checks the roots (a missing one is waited for, or only
+    /// warned about, as <paramref name="waitsForRoots"/> says), and hands the body a monitor it disposes afterwards.
+    /// </summary>
+    public static void SetMonitored(
+        Command command,
+        SharedOptions shared,
+        bool waitsForRoots,
+        Func<SessionMonitor, ParseResult, CancellationToken, Task<int>> run) =>
+        Set(command, async (parse, cancellationToken) =>
+        {
+            HostOptions host = shared.Read(parse);
+            if (await RootCheck.CheckAsync(host, waitsForRoots, Console.Error) is { } exit)
+            {
+                return exit;
+            }
+
+            await using SessionMonitor monitor = SessionMonitor.Create(MonitorFactory.Options(host));
+            return await run(monitor, parse, cancellationToken);
+        });
 }

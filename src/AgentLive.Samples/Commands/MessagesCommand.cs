@@ -13,17 +13,8 @@ internal static class MessagesCommand
         var command = new Command("messages", "Prints one session's conversation as JSON") { id };
         shared.RequireJson(command);
         shared.AddMonitorOptions(command);
-        HostAction.Set(command, async (parse, cancellationToken) =>
-        {
-            HostOptions host = shared.Read(parse);
-            if (await RootCheck.CheckAsync(host, waits: false, Console.Error) is { } exit)
-            {
-                return exit;
-            }
-
-            await using SessionMonitor monitor = SessionMonitor.Create(MonitorFactory.Options(host));
-            return await RunAsync(monitor, parse.GetRequiredValue(id), Console.Out, Console.Error, cancellationToken);
-        });
+        HostAction.SetMonitored(command, shared, waitsForRoots: false, (monitor, parse, cancellationToken) =>
+            RunAsync(monitor, parse.GetRequiredValue(id), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 

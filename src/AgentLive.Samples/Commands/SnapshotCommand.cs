@@ -12,17 +12,8 @@ internal static class SnapshotCommand
         var command = new Command("snapshot", "Prints every session within the look-back window as a JSON array, done ones included");
         shared.RequireJson(command);
         shared.AddMonitorOptions(command);
-        HostAction.Set(command, async (parse, cancellationToken) =>
-        {
-            HostOptions host = shared.Read(parse);
-            if (await RootCheck.CheckAsync(host, waits: false, Console.Error) is { } exit)
-            {
-                return exit;
-            }
-
-            await using SessionMonitor monitor = SessionMonitor.Create(MonitorFactory.Options(host));
-            return await RunAsync(monitor, Console.Out, cancellationToken);
-        });
+        HostAction.SetMonitored(command, shared, waitsForRoots: false, (monitor, parse, cancellationToken) =>
+            RunAsync(monitor, Console.Out, cancellationToken));
         return command;
     }
 

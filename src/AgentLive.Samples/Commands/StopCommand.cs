@@ -12,17 +12,8 @@ internal static class StopCommand
         var id = new Argument<string>("id") { Description = "The session's id, as snapshot prints it (claude:… or codex:…)" };
         var command = new Command("stop", "Stops the agent process behind a session: exit 0 stopped, 3 no live process, 2 unknown id") { id };
         shared.AddMonitorOptions(command);
-        HostAction.Set(command, async (parse, cancellationToken) =>
-        {
-            HostOptions host = shared.Read(parse);
-            if (await RootCheck.CheckAsync(host, waits: false, Console.Error) is { } exit)
-            {
-                return exit;
-            }
-
-            await using SessionMonitor monitor = SessionMonitor.Create(MonitorFactory.Options(host));
-            return await RunAsync(monitor, parse.GetRequiredValue(id), Console.Out, Console.Error, cancellationToken);
-        });
+        HostAction.SetMonitored(command, shared, waitsForRoots: false, (monitor, parse, cancellationToken) =>
+            RunAsync(monitor, parse.GetRequiredValue(id), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 

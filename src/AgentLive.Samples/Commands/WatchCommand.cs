@@ -12,17 +12,8 @@ internal static class WatchCommand
         var command = new Command("watch", "Prints every event as one JSON object per line, until standard input closes or Ctrl-C");
         shared.RequireJson(command);
         shared.AddMonitorOptions(command);
-        HostAction.Set(command, async (parse, cancellationToken) =>
-        {
-            HostOptions host = shared.Read(parse);
-            if (await RootCheck.CheckAsync(host, waits: true, Console.Error) is { } exit)
-            {
-                return exit;
-            }
-
-            await using SessionMonitor monitor = SessionMonitor.Create(MonitorFactory.Options(host));
-            return await RunAsync(monitor, Console.Out, Console.In, cancellationToken);
-        });
+        HostAction.SetMonitored(command, shared, waitsForRoots: true, (monitor, parse, cancellationToken) =>
+            RunAsync(monitor, Console.Out, Console.In, cancellationToken));
         return command;
     }
 
