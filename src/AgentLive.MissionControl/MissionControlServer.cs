@@ -32,13 +32,7 @@ public static class MissionControlServer
         TextWriter output = options.Output ?? Console.Out;
         await output.WriteLineAsync($"Mission Control: {host.Url}");
         await output.FlushAsync(cancellationToken);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await host.WaitForShutdownAsync(cancellationToken);
     }
 
     /// <summary>Starts the monitor and the server and returns once both are running.</summary>
@@ -128,6 +122,17 @@ public sealed class MissionControlHost : IAsyncDisposable
 
     /// <summary>Gets this run's token for mutating requests (the page it serves already has it).</summary>
     public string Token { get; }
+
+    /// <summary>Waits until the server is asked to stop: <paramref name="cancellationToken"/>, or SIGTERM / Ctrl-C.</summary>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <returns>A task that completes when the server should stop.</returns>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using CancellationTokenRegistration a = cancellationToken.Register(() => stopping.TrySetResult());
+        using CancellationTokenRegistration b = _app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        await stopping.Task;
+    }
 
     /// <summary>Stops the server (not the monitor, which the caller owns).</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
