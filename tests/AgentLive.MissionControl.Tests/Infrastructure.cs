@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -14,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace AgentLive.MissionControl.Tests;
 
 /// <summary>Temporary Claude and Codex roots holding copies of real transcripts, and a monitor over them.</summary>
-public sealed class TestRoots : IAsyncDisposable
+public sealed partial class TestRoots : IAsyncDisposable
 {
     /// <summary>How long a test waits for something that should happen at once (real time, bounded).</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -103,15 +105,36 @@ public sealed class TestRoots : IAsyncDisposable
         }
     }
 
+    /// <summary>Copies the recordings, moving their timestamps so that each one's last line was written a moment
+    /// ago: the sessions look as recent as when they were recorded (a finished turn still needs you).</summary>
     private static void Copy(string from, string to)
     {
         foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             string target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.WriteAllText(target, Retime(File.ReadAllText(file), DateTimeOffset.UtcNow.AddSeconds(-5)));
         }
     }
+
+    public static string Retime(string text, DateTimeOffset lastAt)
+    {
+        var stamps = Timestamp().Matches(text).Select(m => DateTimeOffset.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        if (stamps.Count == 0)
+        {
+            return text;
+        }
+
+        TimeSpan shift = lastAt - stamps.Max();
+        return Timestamp().Replace(text, m =>
+        {
+            DateTimeOffset moved = DateTimeOffset.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + shift;
+            return $"\"timestamp\":\"{moved.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}\"";
+        });
+    }
+
+    [GeneratedRegex("\"timestamp\":\"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z)\"")]
+    private static partial Regex Timestamp();
 }
 
 /// <summary>Mission Control in memory (the ASP.NET Core test server) over a monitor.</summary>
