@@ -246,8 +246,8 @@
   // ---- the stream ------------------------------------------------------------------------------------------------
   function setConn(state, text) { const c = $('conn'); c.dataset.state = state; c.textContent = text; }
   function snapshot(e) {
-    const data = JSON.parse(e.data);
     const t0 = performance.now();
+    const data = JSON.parse(e.data);
     for (const id of sessions.keys()) { dirty.add(id); }
     sessions.clear();
     for (const s of data.sessions) { put(s, false); }
