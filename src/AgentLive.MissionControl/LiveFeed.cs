@@ -4,9 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
-using AgentLive.Events;
-using AgentLive.Monitoring;
-using AgentLive.State;
 using Microsoft.Extensions.Hosting;
 
 namespace AgentLive.MissionControl;
@@ -170,21 +167,21 @@ internal sealed class LiveFeed : IHostedService, IDisposable
     /// <summary>Feeds one event into the state, the replay log and every client queue (for tests and the pump).</summary>
     internal void Publish(SessionEvent item)
     {
-        (string type, string? id, LiveSession? session) = MonitorAccess.Describe(item);
-        string data = MonitorAccess.Json(item);
+        (string type, LiveSession? session) = MonitorAccess.Describe(item);
+        string data = AgentLiveJson.Serialize(item);
         lock (_gate)
         {
-            if (session is not null)
+            if (type == "completed")
+            {
+                _sessions.Remove(session!.Id);
+            }
+            else if (session is not null)
             {
                 _sessions[session.Id] = session;
             }
-            else if (type == "completed" && id is not null)
+            else if (item is SummaryChanged changed)
             {
-                _sessions.Remove(id);
-            }
-            else if (MonitorAccess.SummaryOf(item) is { } summary)
-            {
-                _summary = summary;
+                _summary = changed.Summary;
             }
 
             var entry = new FeedItem(++_sequence, type, data);
@@ -250,8 +247,8 @@ internal sealed class LiveFeed : IHostedService, IDisposable
     private FeedItem SnapshotLocked(string type)
     {
         var json = new StringBuilder();
-        json.Append("{\"sessions\":").Append(MonitorAccess.Json([.. MonitorAccess.Ordered(_sessions.Values)]));
-        json.Append(",\"summary\":").Append(_summary is null ? "null" : MonitorAccess.Json(_summary));
+        json.Append("{\"sessions\":").Append(AgentLiveJson.Serialize([.. MonitorAccess.Ordered(_sessions.Values)]));
+        json.Append(",\"summary\":").Append(_summary is null ? "null" : AgentLiveJson.Serialize(_summary));
         json.Append('}');
         return new FeedItem(_sequence, type, json.ToString());
     }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using AgentLive.Monitoring;
-using AgentLive.Processes;
-using AgentLive.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -97,12 +93,12 @@ public static class MissionControlEndpoints
 
         RouteGroupBuilder api = group.MapGroup("/api/live");
         api.MapGet("/sessions", (SessionMonitor monitor) =>
-            TypedResults.Text(MonitorAccess.Json([.. MonitorAccess.Ordered(MonitorAccess.Sessions(monitor))]), Json));
+            TypedResults.Text(AgentLiveJson.Serialize([.. MonitorAccess.Ordered(monitor.GetSessions())]), Json));
         api.MapGet("/sessions/{id}", (string id, SessionMonitor monitor) =>
-            MonitorAccess.Find(monitor, id) is { } session ? Results.Text(MonitorAccess.Json(session), Json) : UnknownSession(id));
+            monitor.TryGetSession(id, out LiveSession? session) ? Results.Text(AgentLiveJson.Serialize(session), Json) : UnknownSession(id));
         api.MapGet("/sessions/{id}/messages", async (string id, SessionMonitor monitor, CancellationToken cancellationToken) =>
-            await MonitorAccess.MessagesAsync(monitor, id, cancellationToken) is { } messages ? Results.Text(MonitorAccess.Json(messages), Json) : UnknownSession(id));
-        api.MapGet("/summary", (SessionMonitor monitor) => TypedResults.Text(MonitorAccess.Json(MonitorAccess.Summary(monitor)), Json));
+            await monitor.GetMessagesAsync(id, cancellationToken) is { } messages ? Results.Text(AgentLiveJson.Serialize(messages), Json) : UnknownSession(id));
+        api.MapGet("/summary", (SessionMonitor monitor) => TypedResults.Text(AgentLiveJson.Serialize(monitor.GetSummary()), Json));
         api.MapGet("/stream", (HttpContext http, LiveFeed feed, CancellationToken cancellationToken) =>
         {
             http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -117,8 +113,8 @@ public static class MissionControlEndpoints
                 return Results.Problem(refused, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
             }
 
-            StopResult result = await MonitorAccess.StopAsync(monitor, id, cancellationToken);
-            string outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Outcome.ToString());
+            StopResult result = await monitor.StopSessionAsync(id, cancellationToken);
+            string outcome = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(result.Outcome.ToString());
             int status = result.Outcome switch
             {
                 StopOutcome.Stopped or StopOutcome.Killed => StatusCodes.Status200OK,
@@ -128,7 +124,7 @@ public static class MissionControlEndpoints
             };
             var body = new Dictionary<string, object?> { ["sessionId"] = id, ["outcome"] = outcome, ["pid"] = result.Pid };
             return status == StatusCodes.Status200OK
-                ? Results.Json(new StopResponse(id, outcome, result.Pid, result.Message), MissionControlJson.Default.StopResponse)
+                ? Results.Text(AgentLiveJson.Serialize(result), Json)
                 : Results.Problem(result.Message, statusCode: status, title: outcome, extensions: body);
         });
 

@@ -1,5 +1,4 @@
 using System.Net;
-using AgentLive.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

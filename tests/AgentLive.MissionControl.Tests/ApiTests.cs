@@ -145,7 +145,7 @@ public sealed class ApiTests : IAsyncLifetime
 
         await TestRoots.AppendClaudeCommandAsync(_roots.ClaudeTranscript, "echo while-away");
         await TestRoots.WaitUntilAsync(
-            () => _roots.Monitor.Sessions.Any(s => s.CurrentActivity?.Contains("while-away", StringComparison.Ordinal) == true),
+            () => _roots.Monitor.GetSessions().Any(s => s.Activity?.Display.Contains("while-away", StringComparison.Ordinal) == true),
             "the monitor to see the appended line");
 
         using HttpResponseMessage resumed = await OpenStreamAsync(lastId);

@@ -52,7 +52,7 @@ public sealed class ScaleTests(BrowserFixture browser, ITestOutputHelper output)
     [Fact]
     public async Task Five_hundred_sessions_render_and_a_hundred_updates_reach_their_cards()
     {
-        Assert.Equal(2 * PerSource, _roots.Monitor.Sessions.Count);
+        Assert.Equal(2 * PerSource, _roots.Monitor.GetSessions().Count);
         await using IBrowserContext context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         IPage page = await context.NewPageAsync();
 

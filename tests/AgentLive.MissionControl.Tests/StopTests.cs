@@ -63,7 +63,7 @@ public sealed class StopTests : IAsyncLifetime
     [Fact]
     public async Task With_the_token_and_the_page_origin_the_agent_process_is_stopped()
     {
-        await TestRoots.WaitUntilAsync(() => _roots.Monitor.Sessions.Any(s => s.Pid == _agent!.Id), "the agent process to be matched to its session");
+        await TestRoots.WaitUntilAsync(() => _roots.Monitor.GetSessions().Any(s => s.Pid == _agent!.Id), "the agent process to be matched to its session");
         string origin = _app.Client.BaseAddress!.GetLeftPart(UriPartial.Authority);
 
         using HttpResponseMessage refused = await ApiTests.PostStopAsync(_app.Client, "claude:s1", token: "wrong", origin);

@@ -19,13 +19,10 @@
 
   // ---- data ------------------------------------------------------------------------------------------------------
   function normalize(s) {
-    let status = s.status;
-    if (s.agentState && status !== 'done') { status = s.agentState.group === 'needs_you' ? 'needs_you' : 'working'; }
-    if (status !== 'working' && status !== 'needs_you' && status !== 'done') { status = 'needs_you'; }
-    const activity = s.activity ? (s.activity.display ?? s.activity.target ?? s.activity.tool) : s.currentActivity;
+    const status = s.status;
     return {
-      raw: s, id: s.id, source: s.source, status, needsYou: status === 'needs_you',
-      label: s.state?.label ?? s.agentState?.label ?? '', activity: activity ?? '',
+      id: s.id, source: s.source, status, needsYou: status === 'needs_you',
+      label: s.state?.label ?? '', activity: s.activity?.display ?? '',
       project: s.projectName ?? (s.projectPath ? s.projectPath.split('/').pop() : '') ?? '',
       title: s.title ?? s.lastUserMessage ?? '',
       branch: s.gitBranch ?? '', model: s.model ?? '', tokens: s.tokens?.total ?? 0, cost: s.costUsd,
@@ -210,7 +207,7 @@
     let needs = 0;
     let working = 0;
     for (const s of sessions.values()) { if (s.needsYou) { needs++; } else if (s.status === 'working') { working++; } }
-    if (summary) { needs = summary.needsYouCount ?? needs; working = summary.workingCount ?? summary.autonomousCount ?? working; }
+    if (summary) { needs = summary.needsYouCount ?? needs; working = summary.workingCount ?? working; }
     set($('sum-needs'), String(needs));
     set($('sum-working'), String(working));
     set($('sum-tokens'), tokens(summary?.totalTokensToday ?? 0));
@@ -284,7 +281,7 @@
     es.addEventListener('completed', (e) => {
       const data = JSON.parse(e.data);
       stats.events++;
-      remove(data.session?.id ?? data.sessionId);
+      remove(data.session.id);
       schedule();
     });
     es.addEventListener('summary', (e) => { summary = JSON.parse(e.data); renderSummary(); });
