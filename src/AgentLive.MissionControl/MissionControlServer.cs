@@ -74,7 +74,6 @@ public static class MissionControlServer
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddMissionControl(monitor, options);
 
         WebApplication app = builder.Build();
@@ -93,7 +92,7 @@ public static class MissionControlServer
         app.MapMissionControl();
         await app.StartAsync(cancellationToken);
         var bound = app.Urls.Select(u => new Uri(u.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://[::1]", StringComparison.Ordinal))).ToList();
-        return new MissionControlHost(app, bound, options.Token!);
+        return new MissionControlHost(app, bound, options.Token!, options.TimeProvider);
     }
 
     private static bool IsLoopback(string host) =>
@@ -105,10 +104,12 @@ public static class MissionControlServer
 public sealed class MissionControlHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TimeProvider _time;
 
-    internal MissionControlHost(WebApplication app, IReadOnlyList<Uri> urls, string token)
+    internal MissionControlHost(WebApplication app, IReadOnlyList<Uri> urls, string token, TimeProvider time)
     {
         _app = app;
+        _time = time;
         Urls = urls;
         Token = token;
     }
@@ -137,7 +138,7 @@ public sealed class MissionControlHost : IAsyncDisposable
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
     }

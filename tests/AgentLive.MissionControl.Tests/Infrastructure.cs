@@ -19,7 +19,7 @@ public sealed partial class TestRoots : IAsyncDisposable
     /// <summary>How long a test waits for something that should happen at once (real time, bounded).</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    public TestRoots(bool copyRecordings = true, bool detectProcesses = false)
+    public TestRoots(bool copyRecordings = true, bool detectProcesses = false, bool usePolling = true)
     {
         Root = Directory.CreateTempSubdirectory("agentlive-mc-").FullName;
         ClaudeRoot = Path.Combine(Root, "claude");
@@ -34,7 +34,7 @@ public sealed partial class TestRoots : IAsyncDisposable
 
         Options = new SessionMonitorOptions
         {
-            UsePolling = true,
+            UsePolling = usePolling,
             ReconcileInterval = TimeSpan.FromMilliseconds(200),
             DetectProcesses = detectProcesses,
             StopTimeout = TimeSpan.FromSeconds(5),
