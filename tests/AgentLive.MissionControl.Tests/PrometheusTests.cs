@@ -6,6 +6,9 @@ using System.Text.Json;
 namespace AgentLive.MissionControl.Tests;
 
 /// <summary>A real Prometheus server scrapes <c>/metrics</c> every second; its HTTP API then answers for the session gauges.</summary>
+/// <remarks>Alone, not beside other tests: every monitor in a process has a meter named <c>AgentLive</c>, and the
+/// exporter listens by name.</remarks>
+[Collection(nameof(PrometheusTests))]
 public sealed class PrometheusTests : IAsyncLifetime
 {
     private const string PrometheusPath = "/usr/bin/prometheus";
@@ -89,12 +92,11 @@ public sealed class PrometheusTests : IAsyncLifetime
             }
         }
 
-        // Other tests' monitors live in this process too: each source counts at least this test's one session.
         var bySource = series.ToDictionary(
             s => s.GetProperty("metric").GetProperty("source").GetString()!,
             s => double.Parse(s.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture));
-        Assert.True(bySource["claude"] >= 1, $"claude: {bySource["claude"]}");
-        Assert.True(bySource["codex"] >= 1, $"codex: {bySource["codex"]}");
+        Assert.Equal(1, bySource["claude"]);
+        Assert.Equal(1, bySource["codex"]);
 
         using JsonDocument statuses = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/query?query=" + Uri.EscapeDataString("count by (status) (agentlive_sessions)"), UriKind.Relative)));
         string[] names = [.. statuses.RootElement.GetProperty("data").GetProperty("result").EnumerateArray().Select(e => e.GetProperty("metric").GetProperty("status").GetString()!).Order()];
@@ -103,3 +105,6 @@ public sealed class PrometheusTests : IAsyncLifetime
         Assert.NotEmpty(needsYou.RootElement.GetProperty("data").GetProperty("result").EnumerateArray());
     }
 }
+
+[CollectionDefinition(nameof(PrometheusTests), DisableParallelization = true)]
+public sealed class PrometheusRunsAlone;

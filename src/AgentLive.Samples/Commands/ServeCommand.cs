@@ -1,124 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using AgentLive;
 using AgentLive.MissionControl;
-using AgentLive.Monitoring;
+using AgentLive.Samples.Cli;
 using AgentLive.Samples.Demo;
-using AgentLive.State;
 
 namespace AgentLive.Samples.Commands;
 
 /// <summary>
-/// <c>serve</c>: Mission Control, a live web view of every session, on loopback unless <c>--urls</c> says otherwise.
-/// Takes the options every command takes, plus <c>--urls URLS</c> and <c>--demo</c>; with no agent root on the
-/// machine it serves the demo replay, as the live table does.
+/// <c>serve</c>: Mission Control, a live web view of every session of both sources, on loopback unless <c>--urls</c>
+/// says otherwise. Takes the options the other monitoring commands take; with no agent root on the machine (and no
+/// root given) it serves the demo replay, as the live table does; <c>--demo</c> asks for it.
 /// </summary>
 internal static class ServeCommand
 {
-    public const string Usage = """
-        usage: agentlive serve [--urls URLS] [--demo] [options]
-          --urls URLS         where to listen (default http://127.0.0.1:0, a free loopback port); ';' separates several
-          --demo              serve a replay of the bundled real transcripts instead of this machine's sessions
-          (and the options of the other commands: --claude-root, --codex-root, --only, --lookback, --no-processes, --no-demo, --speed)
-        """;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static Command Create(SharedOptions shared)
     {
-        string? urls = null;
-        bool demo = false;
-        var shared = new List<string> { "live" };
-        for (int i = 0; i < args.Count; i++)
+        var urls = new Option<string?>("--urls")
         {
-            switch (args[i])
-            {
-                case "--urls" when i + 1 < args.Count && args[i + 1].Length > 0:
-                    urls = args[++i];
-                    break;
-                case "--urls":
-                    await Console.Error.WriteLineAsync("agentlive: --urls needs an address such as http://127.0.0.1:5000 (see --help)");
-                    return ExitCodes.BadUsage;
-                case "--demo":
-                    demo = true;
-                    break;
-                default:
-                    shared.Add(args[i]);
-                    break;
-            }
-        }
-
-        (HostOptions? host, string? error) = CommandLine.Parse(shared);
-        if (host is null)
-        {
-            await Console.Error.WriteLineAsync($"agentlive: {error} (see --help)");
-            return ExitCodes.BadUsage;
-        }
-
-        if (host.Command == "help")
-        {
-            Console.WriteLine(Usage);
-            return ExitCodes.Ok;
-        }
-
-        foreach ((string option, string? root) in (ReadOnlySpan<(string, string?)>)[("--claude-root", host.ClaudeRoot), ("--codex-root", host.CodexRoot)])
-        {
-            if (root is not null && CommandLine.CheckRoot(root) is { } problem)
-            {
-                await Console.Error.WriteLineAsync($"agentlive: {option} {root}: {problem}");
-                return ExitCodes.BadUsage;
-            }
-        }
-
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
+            Description = "Where to listen, ';' between several (default http://127.0.0.1:0, a free loopback port); anything but loopback is announced with a warning",
+            HelpName = "URLS",
         };
-
-        SessionMonitorOptions options = MonitorFactory.Options(host);
-        DemoReplay? replay = null;
-        Task replaying = Task.CompletedTask;
-        string? note = null;
-        if (demo || (!host.NoDemo && !MonitorFactory.AnyRootExists(options)))
+        urls.Validators.Add(result =>
         {
-            string data = Path.Combine(AppContext.BaseDirectory, "DemoData");
-            if (!Directory.Exists(data))
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
             {
-                await Console.Error.WriteLineAsync("agentlive: the demo transcripts are missing next to the program.");
-                return ExitCodes.Failed;
+                result.AddError("--urls needs an address such as http://127.0.0.1:5000");
+            }
+        });
+        var demo = new Option<bool>("--demo") { Description = "Serve a replay of the bundled real-client transcripts instead of this machine's sessions" };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not fall back to the demo when neither ~/.claude nor ~/.codex exists" };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "Demo: replay N times faster than recorded (default 2)",
+            HelpName = "N",
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is > 0 and <= 1000)
+                {
+                    return value;
+                }
+
+                result.AddError($"--speed takes a number above 0, up to 1000, not '{text}'");
+                return 0;
+            },
+        };
+        var command = new Command("serve", "Mission Control: prints one URL on loopback and serves a live web view of every session, both sources side by side")
+        {
+            urls,
+            demo,
+            noDemo,
+            speed,
+        };
+        shared.AddMonitorOptions(command);
+        HostAction.Set(command, async (parse, cancellationToken) =>
+        {
+            HostOptions host = shared.Read(parse);
+            if (parse.GetValue(speed) is > 0 and var value)
+            {
+                host = host with { Speed = value };
             }
 
-            if (!demo)
+            if (await RootCheck.CheckAsync(host, waits: true, Console.Error) is { } exit)
             {
-                Console.WriteLine("No Claude Code or Codex sessions on this machine (no ~/.claude or ~/.codex): serving a demo of recorded sessions instead.");
+                return exit;
             }
 
-            replay = DemoReplay.Load(data, host.Speed);
-            // Replayed sessions have no processes: detection would only report them gone; a quiet one is done after 20 s.
-            options = MonitorFactory.Options(
-                host with { ClaudeRoot = replay.ClaudeRoot, CodexRoot = replay.CodexRoot, Only = null, NoProcesses = true },
-                new StatusThresholds { DoneAfter = TimeSpan.FromSeconds(20) });
-            note = "demo: a replay of sessions recorded from the real Claude Code and Codex CLIs";
+            SessionMonitorOptions options = MonitorFactory.Options(host);
+            bool noAgents = host.ClaudeRoot is null && host.CodexRoot is null && !MonitorFactory.AnyRootExists(options);
+            if (parse.GetValue(demo) || (!parse.GetValue(noDemo) && noAgents))
+            {
+                if (!parse.GetValue(demo))
+                {
+                    Console.WriteLine("No Claude Code or Codex sessions on this machine (no ~/.claude or ~/.codex): serving a demo of recorded sessions instead.");
+                }
+
+                return await RunDemoAsync(host, parse.GetValue(urls), cancellationToken);
+            }
+
+            await using SessionMonitor monitor = SessionMonitor.Create(options);
+            return await RunAsync(monitor, new MissionControlOptions { Urls = parse.GetValue(urls) }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunDemoAsync(HostOptions host, string? urls, CancellationToken cancellationToken)
+    {
+        string data = Path.Combine(AppContext.BaseDirectory, "DemoData");
+        if (!Directory.Exists(data))
+        {
+            await Console.Error.WriteLineAsync("agentlive: the demo transcripts are missing next to the program.");
+            return ExitCodes.Failed;
         }
 
+        using DemoReplay replay = DemoReplay.Load(data, host.Speed);
+        // Replayed sessions have no processes: detection would only report them gone; a quiet one is done after 20 s.
+        SessionMonitorOptions options = MonitorFactory.Options(
+            host with { ClaudeRoot = replay.ClaudeRoot, CodexRoot = replay.CodexRoot, Only = null, NoProcesses = true },
+            new StatusThresholds { DoneAfter = TimeSpan.FromSeconds(20) });
+        await using SessionMonitor monitor = SessionMonitor.Create(options);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task replaying = replay.RunAsync(stop.Token);
         try
         {
-            await using SessionMonitor monitor = SessionMonitor.Create(options);
-            if (replay is not null)
-            {
-                replaying = replay.RunAsync(cancel.Token);
-            }
-
-            await MissionControlServer.RunAsync(monitor, new MissionControlOptions { Urls = urls, Note = note }, cancel.Token);
-            return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            await Console.Error.WriteLineAsync($"agentlive: {e.Message}");
-            return ExitCodes.Failed;
+            return await RunAsync(
+                monitor,
+                new MissionControlOptions { Urls = urls, Note = "demo: a replay of sessions recorded from the real Claude Code and Codex CLIs" },
+                cancellationToken);
         }
         finally
         {
-            await cancel.CancelAsync();
+            await stop.CancelAsync();
             await replaying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            replay?.Dispose();
+        }
+    }
+
+    private static async Task<int> RunAsync(SessionMonitor monitor, MissionControlOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MissionControlServer.RunAsync(monitor, options, cancellationToken);
+            return ExitCodes.Ok;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"agentlive: {e.Message}");
+            return ExitCodes.BadUsage;
         }
     }
 }

@@ -4,11 +4,12 @@ using AgentLive.Monitoring;
 
 namespace AgentLive.Tests.Diagnostics;
 
-/// <summary>The session gauges and the usage counters of the <c>AgentLive</c> meter. Each test uses a source name
-/// of its own, so monitors of other tests running at the same time do not count.</summary>
+/// <summary>The session gauges and the usage counters of a monitor's <c>AgentLive</c> meter (this test's own meter,
+/// so monitors of other tests running at the same time do not count).</summary>
 public sealed class SessionMetricsTests : IDisposable
 {
     private readonly string _source = "metrics-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly AgentLiveMetrics _metrics = new(null);
     private readonly MeterListener _listener = new();
     private readonly List<(string Instrument, double Value, Dictionary<string, object?> Tags)> _seen = [];
 
@@ -16,7 +17,7 @@ public sealed class SessionMetricsTests : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == AgentLiveMetrics.MeterName)
+            if (instrument.Meter == _metrics.Meter)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -27,12 +28,16 @@ public sealed class SessionMetricsTests : IDisposable
         _listener.Start();
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _metrics.Dispose();
+    }
 
     [Fact]
     public void The_gauges_count_sessions_by_source_and_status_and_those_that_need_you()
     {
-        var board = new SessionBoard(TimeProvider.System, 16);
+        var board = new SessionBoard(TimeProvider.System, 16, _metrics);
         board.Upsert(Session("a", AgentStateKind.Thinking));
         board.Upsert(Session("b", AgentStateKind.TaskComplete));
         board.Upsert(Session("c", AgentStateKind.AwaitingPermission));
@@ -44,20 +49,16 @@ public sealed class SessionMetricsTests : IDisposable
         Assert.Equal(0, Gauge("agentlive.sessions", "done"));
         Assert.Equal(2, Gauge("agentlive.sessions.needs_you", null));
 
-        board.Complete();
-        lock (_seen)
-        {
-            _seen.Clear();
-        }
-
+        board.Upsert(Session("c", AgentStateKind.SessionEnded));
         _listener.RecordObservableInstruments();
-        Assert.Empty(Seen());
+        Assert.Equal(1, Gauge("agentlive.sessions", "done"));
+        Assert.Equal(1, Gauge("agentlive.sessions.needs_you", null));
     }
 
     [Fact]
     public void Tokens_and_cost_count_what_each_snapshot_added()
     {
-        var board = new SessionBoard(TimeProvider.System, 16);
+        var board = new SessionBoard(TimeProvider.System, 16, _metrics);
         LiveSession first = Session("a", AgentStateKind.Thinking) with { Tokens = new TokenUsage(10, 5, 0, 0, 0), CostUsd = 0.25m };
         board.Upsert(first);
         board.Upsert(first with { Tokens = new TokenUsage(25, 5, 100, 0, 0), CostUsd = 0.75m, State = new AgentState(AgentStateKind.ToolRunning, "Bash") });
