@@ -73,7 +73,11 @@ public static class MissionControlServer
         });
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // The server's own warnings go to stderr, one line each; stdout carries only the URL.
+        builder.Logging
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMissionControl(monitor, options);
 
         WebApplication app = builder.Build();
