@@ -63,7 +63,7 @@ public sealed partial class TestRoots : IAsyncDisposable
     public static string ClaudeId(string transcript) => "claude:" + Path.GetFileNameWithoutExtension(transcript);
 
     /// <summary>Appends a Claude assistant line that runs a Bash command, as the client writes it.</summary>
-    public static async Task AppendClaudeCommandAsync(string transcript, string command)
+    public static async Task<string> AppendClaudeCommandAsync(string transcript, string command)
     {
         string now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         string sessionId = Path.GetFileNameWithoutExtension(transcript);
@@ -71,6 +71,18 @@ public sealed partial class TestRoots : IAsyncDisposable
         string line = $$$"""{"type":"assistant","message":{"id":"msg_{{{id}}}","role":"assistant","model":"claude-opus-4-5","content":[{"type":"tool_use","id":"toolu_{{{id}}}","name":"Bash","input":{"command":"{{{command}}}"}}],"stop_reason":"tool_use","usage":{"input_tokens":5,"output_tokens":7}},"timestamp":"{{{now}}}","sessionId":"{{{sessionId}}}","uuid":"{{{Guid.NewGuid()}}}"}""";
         await using var file = new FileStream(transcript, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         await file.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"));
+        return "toolu_" + id;
+    }
+
+    /// <summary>Appends the lines that finish a Claude tool call and its turn: the tool's result, then a final answer.</summary>
+    public static async Task AppendClaudeTurnEndAsync(string transcript, string toolUseId)
+    {
+        string now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        string sessionId = Path.GetFileNameWithoutExtension(transcript);
+        string result = $$$"""{"type":"user","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"{{{toolUseId}}}","content":"ok","is_error":false}]},"timestamp":"{{{now}}}","sessionId":"{{{sessionId}}}","uuid":"{{{Guid.NewGuid()}}}"}""";
+        string answer = $$$"""{"type":"assistant","message":{"id":"msg_{{{Guid.NewGuid():N}}}","role":"assistant","model":"claude-opus-4-5","content":[{"type":"text","text":"Done."}],"stop_reason":"end_turn","usage":{"input_tokens":5,"output_tokens":3}},"timestamp":"{{{now}}}","sessionId":"{{{sessionId}}}","uuid":"{{{Guid.NewGuid()}}}"}""";
+        await using var file = new FileStream(transcript, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        await file.WriteAsync(Encoding.UTF8.GetBytes(result + "\n" + answer + "\n"));
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, polling; fails with <paramref name="what"/> after <see cref="Patience"/>.</summary>

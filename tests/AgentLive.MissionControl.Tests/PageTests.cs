@@ -116,6 +116,34 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Expect(_page.Locator("#d-messages li").First).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_session_that_comes_to_need_you_notifies_once_when_notifications_are_on()
+    {
+        // A stand-in for the browser's Notification API that records what the page shows.
+        await _page.AddInitScriptAsync("""
+            window.shown = [];
+            window.Notification = class { constructor(title, options) { window.shown.push(title); } };
+            window.Notification.permission = 'granted';
+            window.Notification.requestPermission = async () => 'granted';
+            """);
+        await OpenAsync();
+        ILocator card = _page.Locator($".card[data-id='{ClaudeId}']");
+        await Expect(_page.Locator(".card[data-needs='true']").First).ToBeVisibleAsync();
+        await _page.ClickAsync("#notify");
+        await Expect(_page.Locator("#notify")).ToHaveTextAsync("Notifications on");
+
+        string toolUse = await TestRoots.AppendClaudeCommandAsync(_roots.ClaudeTranscript, "echo working-again");
+        await Expect(card).ToHaveAttributeAsync("data-status", "working");
+        Assert.Equal(0, await _page.EvaluateAsync<int>("() => window.shown.length"));
+        await TestRoots.AppendClaudeTurnEndAsync(_roots.ClaudeTranscript, toolUse);
+        await Expect(card).ToHaveAttributeAsync("data-needs", "true");
+
+        string[] shown = await _page.EvaluateAsync<string[]>("() => window.shown");
+        Assert.Single(shown);
+        Assert.Contains("needs you", shown[0], StringComparison.Ordinal);
+        Assert.StartsWith("Claude", shown[0], StringComparison.Ordinal);
+    }
+
     private async Task OpenAsync()
     {
         await _page.GotoAsync(_server.Url.ToString());
