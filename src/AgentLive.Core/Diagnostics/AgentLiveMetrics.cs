@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 
 namespace AgentLive.Diagnostics;
 
@@ -29,6 +30,8 @@ internal sealed class AgentLiveMetrics : IDisposable
         EventsCoalesced = _meter.CreateCounter<long>("agentlive.events.coalesced", "{event}", "Events that replaced an older one waiting for a slow subscriber.");
         WatcherErrors = _meter.CreateCounter<long>("agentlive.watcher.errors", "{error}", "File watcher failures, each followed by a full rescan.");
         ReadErrors = _meter.CreateCounter<long>("agentlive.tail.read_errors", "{error}", "Reads that ended because a transcript was missing or unreadable.");
+        Tokens = _meter.CreateCounter<long>("agentlive.tokens", "{token}", "Tokens sessions used, as the monitor saw them grow, by source, model and type (input, output, cache_read, cache_creation).");
+        Cost = _meter.CreateCounter<double>("agentlive.cost.usd", "{USD}", "Cost of the tokens sessions used (list prices, where the model's price is known), by source and model.");
     }
 
     /// <summary>Gets the meter the instruments belong to.</summary>
@@ -52,11 +55,79 @@ internal sealed class AgentLiveMetrics : IDisposable
 
     public Counter<long> ReadErrors { get; }
 
+    public Counter<long> Tokens { get; }
+
+    public Counter<double> Cost { get; }
+
+    /// <summary>Reports the current sessions through two gauges: <c>agentlive.sessions</c> by source and status,
+    /// <c>agentlive.sessions.needs_you</c> by source.</summary>
+    public void ObserveSessions(Func<IReadOnlyList<LiveSession>> sessions)
+    {
+        _meter.CreateObservableGauge("agentlive.sessions", () => CountByStatus(sessions()), "{session}", "Current sessions by source and status (working, needs_you, done).");
+        _meter.CreateObservableGauge(
+            "agentlive.sessions.needs_you",
+            () => sessions()
+                .GroupBy(s => s.Source, StringComparer.Ordinal)
+                .Select(g => new Measurement<int>(g.Count(s => s.NeedsYou), new KeyValuePair<string, object?>("source", g.Key))),
+            "{session}",
+            "Current sessions waiting for the user, by source.");
+    }
+
+    /// <summary>Counts what a session used between two snapshots (from nothing when it was just discovered).</summary>
+    public void RecordUsage(LiveSession? before, LiveSession after)
+    {
+        if (!Tokens.Enabled && !Cost.Enabled)
+        {
+            return;
+        }
+
+        var source = new KeyValuePair<string, object?>("source", after.Source);
+        var model = new KeyValuePair<string, object?>("model", after.Model ?? "unknown");
+        TokenUsage was = before?.Tokens ?? default;
+        Add(after.Tokens.Input - was.Input, "input");
+        Add(after.Tokens.Output - was.Output, "output");
+        Add(after.Tokens.CacheRead - was.CacheRead, "cache_read");
+        Add(after.Tokens.CacheCreation - was.CacheCreation, "cache_creation");
+        decimal cost = (after.CostUsd ?? 0) - (before?.CostUsd ?? 0);
+        if (after.CostUsd is not null && cost > 0)
+        {
+            Cost.Add((double)cost, source, model);
+        }
+
+        void Add(long delta, string type)
+        {
+            if (delta > 0)
+            {
+                Tokens.Add(delta, source, model, new KeyValuePair<string, object?>("type", type));
+            }
+        }
+    }
+
     public void Dispose()
     {
         if (_ownsMeter)
         {
             _meter.Dispose();
         }
+    }
+
+    private static IEnumerable<Measurement<int>> CountByStatus(IReadOnlyList<LiveSession> sessions)
+    {
+        // Every status of every source present, zeros included, so a series drops to 0 rather than vanishing.
+        var counts = new Dictionary<(string Source, SessionStatus Status), int>();
+        foreach (LiveSession session in sessions)
+        {
+            foreach (SessionStatus status in Enum.GetValues<SessionStatus>())
+            {
+                counts.TryAdd((session.Source, status), 0);
+            }
+
+            counts[(session.Source, session.Status)]++;
+        }
+
+        return counts.Select(c => new Measurement<int>(
+            c.Value,
+            new KeyValuePair<string, object?>("source", c.Key.Source),
+            new KeyValuePair<string, object?>("status", JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Key.Status.ToString()))));
     }
 }

@@ -24,6 +24,7 @@ internal sealed class SessionBoard
         _time = time;
         _queueCapacity = queueCapacity;
         _metrics = metrics;
+        metrics.ObserveSessions(() => Sessions);
     }
 
     public IReadOnlyList<LiveSession> Sessions
@@ -69,11 +70,13 @@ internal sealed class SessionBoard
                 }
 
                 _sessions[session.Id] = session;
+                _metrics.RecordUsage(known, session);
                 Publish(new SessionUpdated { Timestamp = _time.GetUtcNow(), Session = session, Previous = known });
             }
             else
             {
                 _sessions[session.Id] = session;
+                _metrics.RecordUsage(null, session);
                 Publish(new SessionDiscovered { Timestamp = _time.GetUtcNow(), Session = session });
             }
 

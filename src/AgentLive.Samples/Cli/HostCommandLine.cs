@@ -21,6 +21,7 @@ internal static class HostCommandLine
         root.Add(WatchCommand.Create(shared));
         root.Add(MessagesCommand.Create(shared));
         root.Add(StopCommand.Create(shared));
+        root.Add(ServeCommand.Create(shared));
         return root;
     }
 
