@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using AgentLive.Sources;
-using AgentLive.Events;
-using AgentLive.Monitoring;
-using AgentLive.Sources.Claude;
 using BenchmarkDotNet.Attributes;
 
 namespace AgentLive.Benchmarks;

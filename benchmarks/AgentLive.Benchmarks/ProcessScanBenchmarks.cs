@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AgentLive.Sources;
 using AgentLive.Processes;
+using AgentLive.Sources;
 using BenchmarkDotNet.Attributes;
 
 namespace AgentLive.Benchmarks;

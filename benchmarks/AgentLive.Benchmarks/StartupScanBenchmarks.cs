@@ -1,6 +1,4 @@
 using AgentLive.Sources;
-using AgentLive.Monitoring;
-using AgentLive.Sources.Claude;
 using AgentLive.Tailing;
 using BenchmarkDotNet.Attributes;
 

@@ -1,4 +1,3 @@
-using AgentLive;
 using AgentLive.Sources;
 
 namespace AgentLive.Samples;

@@ -1,4 +1,3 @@
-using AgentLive.Sources;
 using AgentLive.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

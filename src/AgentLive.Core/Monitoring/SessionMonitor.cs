@@ -5,7 +5,6 @@ using AgentLive.Events;
 using AgentLive.Monitoring;
 using AgentLive.Processes;
 using AgentLive.Sources;
-using AgentLive.State;
 using AgentLive.Tailing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

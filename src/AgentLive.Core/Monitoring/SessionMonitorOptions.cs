@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using AgentLive.Sources;
-using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
 namespace AgentLive;

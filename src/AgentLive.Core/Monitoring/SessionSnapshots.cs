@@ -1,4 +1,3 @@
-using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.State;
 

@@ -1,5 +1,4 @@
 using AgentLive.Sources;
-using AgentLive.State;
 using AgentLive.Tailing;
 
 namespace AgentLive.Monitoring;

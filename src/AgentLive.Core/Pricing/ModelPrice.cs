@@ -1,5 +1,3 @@
-using AgentLive.State;
-
 namespace AgentLive.Pricing;
 
 /// <summary>A model's list prices in US dollars per million tokens.</summary>

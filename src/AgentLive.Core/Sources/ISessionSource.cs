@@ -1,5 +1,3 @@
-using AgentLive.Processes;
-using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
 namespace AgentLive.Sources;

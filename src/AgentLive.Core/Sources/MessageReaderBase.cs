@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgentLive.State;
 
 namespace AgentLive.Sources;
 

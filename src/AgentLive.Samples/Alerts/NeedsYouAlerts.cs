@@ -1,5 +1,3 @@
-using AgentLive;
-
 namespace AgentLive.Samples.Alerts;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AgentLive;
 using AgentLive.Samples.Alerts;
 using AgentLive.Samples.Cli;
 using AgentLive.Samples.Views;
@@ -7,7 +6,7 @@ using Spectre.Console;
 
 namespace AgentLive.Samples.Commands;
 
-/// <summary>The live table, redrawn a few times a second until Ctrl-C, <c>q</c>, or <paramref name="until"/> completes.</summary>
+/// <summary>The live table, redrawn a few times a second until Ctrl-C, <c>q</c>, or the task given to <c>RunAsync</c> completes.</summary>
 internal static class LiveCommand
 {
     private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(250);

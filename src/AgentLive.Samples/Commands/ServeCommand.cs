@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using AgentLive;
 using AgentLive.MissionControl;
 using AgentLive.Samples.Cli;
 using AgentLive.Samples.Demo;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AgentLive;
 using AgentLive.Samples.Cli;
 
 namespace AgentLive.Samples.Commands;

@@ -1,8 +1,5 @@
-using AgentLive.Sources;
-using AgentLive.Events;
 using AgentLive.Monitoring;
-using AgentLive.Sources.Claude;
-using AgentLive.Sources.Codex;
+using AgentLive.Sources;
 using AgentLive.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 

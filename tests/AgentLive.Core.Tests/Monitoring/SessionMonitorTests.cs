@@ -1,7 +1,4 @@
 using System.Text.Json;
-using AgentLive.Events;
-using AgentLive.Monitoring;
-using AgentLive.State;
 using AgentLive.Tests.Infrastructure;
 
 namespace AgentLive.Tests.Monitoring;

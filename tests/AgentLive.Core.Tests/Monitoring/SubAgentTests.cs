@@ -1,6 +1,3 @@
-using AgentLive.Events;
-using AgentLive.State;
-
 namespace AgentLive.Tests.Monitoring;
 
 /// <summary>Claude Code 2.1 writes each sub-agent's transcript beside its parent's: the monitor folds it into the parent.</summary>

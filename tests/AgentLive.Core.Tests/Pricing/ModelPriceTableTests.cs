@@ -1,5 +1,4 @@
 using AgentLive.Pricing;
-using AgentLive.State;
 
 namespace AgentLive.Tests.Pricing;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AgentLive.Sources;
 using AgentLive.Processes;
+using AgentLive.Sources;
 using AgentLive.Tests.Infrastructure;
 
 namespace AgentLive.Tests.Processes;

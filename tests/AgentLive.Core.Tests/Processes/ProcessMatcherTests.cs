@@ -1,7 +1,5 @@
-using AgentLive.Sources;
 using AgentLive.Processes;
-using AgentLive.Sources.Claude;
-using AgentLive.Sources.Codex;
+using AgentLive.Sources;
 using AgentLive.Tests.Infrastructure;
 
 namespace AgentLive.Tests.Processes;

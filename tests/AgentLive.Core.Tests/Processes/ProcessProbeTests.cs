@@ -1,5 +1,4 @@
 using AgentLive.Processes;
-using AgentLive.Tests.Infrastructure;
 
 namespace AgentLive.Tests.Processes;
 

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using AgentLive.Sources;
-using AgentLive.Monitoring;
 using AgentLive.Processes;
-using AgentLive.Sources.Codex;
-using AgentLive.State;
+using AgentLive.Sources;
 using AgentLive.Tests.Infrastructure;
 
 namespace AgentLive.Tests.Processes;

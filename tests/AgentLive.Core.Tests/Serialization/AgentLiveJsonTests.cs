@@ -1,7 +1,4 @@
 using System.Text.Json;
-using AgentLive.Events;
-using AgentLive.Serialization;
-using AgentLive.State;
 
 namespace AgentLive.Tests.Serialization;
 

@@ -1,8 +1,5 @@
 using AgentLive.Monitoring;
 using AgentLive.Sources;
-using AgentLive.Sources.Claude;
-using AgentLive.Sources.Codex;
-using AgentLive.State;
 using AgentLive.Tailing;
 using AgentLive.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;

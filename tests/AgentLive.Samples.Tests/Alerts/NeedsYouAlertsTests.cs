@@ -1,4 +1,3 @@
-using AgentLive;
 using AgentLive.Samples.Alerts;
 
 namespace AgentLive.Samples.Tests.Alerts;

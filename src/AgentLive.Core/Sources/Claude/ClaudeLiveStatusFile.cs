@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AgentLive.State;
 
 namespace AgentLive.Sources.Claude;
 

@@ -1,5 +1,3 @@
-using AgentLive.Processes;
-
 namespace AgentLive.Sources.Claude;
 
 /// <summary>Recognises Claude Code's processes.</summary>

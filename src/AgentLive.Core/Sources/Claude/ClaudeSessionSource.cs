@@ -1,7 +1,4 @@
-using System.Text.Json;
-using AgentLive.Processes;
 using AgentLive.Sources.Claude;
-using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
 namespace AgentLive.Sources;

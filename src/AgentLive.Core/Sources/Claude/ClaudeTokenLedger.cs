@@ -1,5 +1,3 @@
-using AgentLive.State;
-
 namespace AgentLive.Sources.Claude;
 
 /// <summary>

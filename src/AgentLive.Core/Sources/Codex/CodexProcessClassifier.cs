@@ -1,5 +1,3 @@
-using AgentLive.Processes;
-
 namespace AgentLive.Sources.Codex;
 
 /// <summary>Recognises the Codex CLI's processes from their command line.</summary>

@@ -1,6 +1,4 @@
-using AgentLive.Processes;
 using AgentLive.Sources.Codex;
-using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
 namespace AgentLive.Sources;

@@ -1,5 +1,4 @@
 using AgentLive.Pricing;
-using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
 namespace AgentLive.Sources.Codex;

@@ -1,5 +1,3 @@
-using AgentLive.State;
-
 namespace AgentLive.Sources.Codex;
 
 /// <summary>A Responses-API usage object as Codex writes it (<c>input_tokens</c> includes the cached ones).</summary>

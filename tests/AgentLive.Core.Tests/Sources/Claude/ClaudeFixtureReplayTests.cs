@@ -2,7 +2,6 @@ using System.Text.Json;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
 using AgentLive.State;
-using AgentLive.Tailing;
 using AgentLive.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,7 +3,6 @@ using AgentLive.Monitoring;
 using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
-using AgentLive.State;
 using AgentLive.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
-using AgentLive.State;
-using AgentLive.Tailing;
 using AgentLive.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 

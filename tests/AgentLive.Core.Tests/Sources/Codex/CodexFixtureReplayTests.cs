@@ -1,9 +1,7 @@
 using System.Text.Json;
-using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.Sources.Codex;
 using AgentLive.State;
-using AgentLive.Tailing;
 using AgentLive.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
