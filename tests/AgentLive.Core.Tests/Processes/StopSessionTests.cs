@@ -99,7 +99,9 @@ public sealed class StopSessionTests : IDisposable
         StopResult self = await monitor.StopProcessAsync(scanner.Find(Environment.ProcessId)!, "claude", CancellationToken.None);
 
         Assert.Equal(StopOutcome.Refused, notAgent.Outcome);
+        Assert.Equal($"Process {bystander.Id} is not an agent process.", notAgent.Message);
         Assert.Equal(StopOutcome.Refused, self.Outcome);
+        Assert.Equal($"Process {Environment.ProcessId} is never signalled.", self.Message);
         Assert.False(bystander.HasExited);
     }
 
