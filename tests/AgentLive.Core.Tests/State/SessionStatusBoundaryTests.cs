@@ -79,6 +79,25 @@ public sealed class SessionStatusBoundaryTests
         Assert.Equal("No activity for 30 min", atLimit.Label);
     }
 
+    [Theory]
+    [InlineData(AgentStateKind.TaskComplete)]
+    [InlineData(AgentStateKind.Interrupted)]
+    [InlineData(AgentStateKind.AwaitingInput)]
+    public void A_gone_process_whose_turn_was_over_is_done_at_once(AgentStateKind kind)
+    {
+        AgentState state = Evaluate(kind, TimeSpan.Zero, ProcessPresence.Gone);
+
+        Assert.Equal(AgentStateKind.SessionEnded, state.Kind);
+        Assert.Equal(SessionStatus.Done, state.Status);
+    }
+
+    [Fact]
+    public void A_gone_process_that_looked_busy_is_done_after_ten_seconds_of_quiet()
+    {
+        Assert.Equal(SessionStatus.Working, Evaluate(AgentStateKind.ToolRunning, new TimeSpan(0, 0, 9), ProcessPresence.Gone).Status);
+        Assert.Equal(SessionStatus.Done, Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromSeconds(10), ProcessPresence.Gone).Status);
+    }
+
     [Fact]
     public void The_idle_limit_is_thirty_minutes_by_default()
     {

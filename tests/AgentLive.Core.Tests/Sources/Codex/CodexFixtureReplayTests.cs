@@ -87,17 +87,18 @@ public sealed class CodexFixtureReplayTests : IDisposable
     {
         { "c_tool_sleep", "midturn-tool-running", true, SessionStatus.Working, AgentStateKind.ToolRunning },
 
-        // `codex exec` runs: the client exited (client_exit) a second before each checkpoint.
-        { "d_resume", "after-e1", false, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
-        { "d_resume", "after-e2-resume-last", false, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        // `codex exec` runs: the client exited (client_exit) a second before each checkpoint. Nothing is left to answer.
+        { "d_resume", "after-e1", false, SessionStatus.Done, AgentStateKind.SessionEnded },
+        { "d_resume", "after-e2-resume-last", false, SessionStatus.Done, AgentStateKind.SessionEnded },
         { "f_interrupt_tui", "tool-running", true, SessionStatus.Working, AgentStateKind.ToolRunning },
 
         // The process snapshot "after-escape", 1 ms before this checkpoint, still has the terminal codex (2442).
         { "f_interrupt_tui", "after-escape-idle", true, SessionStatus.NeedsYou, AgentStateKind.Interrupted },
         { "g_interactive_tui", "tui1-idle-alive", true, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
 
-        // The pane is dead (tmux/tui1-after-quit.txt) and only the app-server daemon runs (processes.json).
-        { "g_interactive_tui", "tui1-after-quit", false, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        // The pane is dead (tmux/tui1-after-quit.txt) and only the app-server daemon runs (processes.json): the session
+        // is over, although its last line (the turn's task_complete) is only 9.3 s old.
+        { "g_interactive_tui", "tui1-after-quit", false, SessionStatus.Done, AgentStateKind.SessionEnded },
         { "g_interactive_tui", "tui2-resumed-before-prompt", true, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
         { "g_interactive_tui", "tui2-idle-alive", true, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
         { "h_approval_wait_tui", "waiting-approval", true, SessionStatus.NeedsYou, AgentStateKind.AwaitingPermission },
