@@ -42,6 +42,12 @@ internal static partial class ReferenceRules
         return folded.ToString(0, keep).TrimEnd() + "…";
     }
 
+    /// <summary>A time given as a number: epoch milliseconds past 10^11, epoch seconds below; none at or below 0 or past 10^15.</summary>
+    public static DateTimeOffset? Epoch(double number) =>
+        number <= 0 || number > 1e15 ? null
+        : number > 1e11 ? DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Truncate(number))
+        : DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Truncate(number * 1000));
+
     // Claude Code: the interrupt marker, then what the client itself writes in a user line (slash commands and their
     // output, shell mode, reminders, task notifications, editor context, hook feedback, the compaction continuation).
     [GeneratedRegex(@"^[ \t\r\n]*\[Request interrupted by user")]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgentLive.Parsing;
 using AgentLive.Sources.Claude;
 
 namespace AgentLive.Tests.Sources.Claude;
@@ -292,6 +291,6 @@ public static partial class ClaudeReferenceParser
             return time;
         }
 
-        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? JsonValues.FromEpoch(number) : null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? ReferenceRules.Epoch(number) : null;
     }
 }

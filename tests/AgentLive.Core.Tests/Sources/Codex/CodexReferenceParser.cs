@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using AgentLive.Parsing;
 using AgentLive.Sources.Codex;
 
 namespace AgentLive.Tests.Sources.Codex;
@@ -422,7 +421,7 @@ public static class CodexReferenceParser
             return time;
         }
 
-        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? JsonValues.FromEpoch(number) : null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? ReferenceRules.Epoch(number) : null;
     }
 
     // The type words are a table, not JSON reading: the oracle shares it with the parser.
