@@ -3,11 +3,8 @@ namespace AgentLive.Samples;
 /// <summary>What the command line asked for.</summary>
 internal sealed record HostOptions
 {
-    public string Command { get; init; } = "live";
-
-    public string? SessionId { get; init; }
-
-    public bool Json { get; init; }
+    /// <summary>How far back the startup scan reads unless <c>--lookback</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultLookBack = TimeSpan.FromHours(24);
 
     public string? ClaudeRoot { get; init; }
 
@@ -16,11 +13,15 @@ internal sealed record HostOptions
     /// <summary><c>claude</c> or <c>codex</c>: monitor that source alone.</summary>
     public string? Only { get; init; }
 
-    public TimeSpan LookBack { get; init; } = TimeSpan.FromHours(24);
+    public TimeSpan LookBack { get; init; } = DefaultLookBack;
 
     public bool NoProcesses { get; init; }
 
-    public bool NoDemo { get; init; }
+    /// <summary>Log the monitor's informational and debug messages too, not only its warnings.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>Alert (bell, desktop notification) when a session comes to need the user.</summary>
+    public bool Notify { get; init; }
 
     /// <summary>Demo replay speed: 2 = twice as fast as recorded.</summary>
     public double Speed { get; init; } = 2;

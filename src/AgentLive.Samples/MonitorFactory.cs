@@ -8,7 +8,13 @@ internal static class MonitorFactory
 {
     public static SessionMonitorOptions Options(HostOptions host, StatusThresholds? thresholds = null)
     {
-        var options = new SessionMonitorOptions { LookBack = host.LookBack, DetectProcesses = !host.NoProcesses, KillAfterStopTimeout = true };
+        var options = new SessionMonitorOptions
+        {
+            LookBack = host.LookBack,
+            DetectProcesses = !host.NoProcesses,
+            KillAfterStopTimeout = true,
+            LoggerFactory = HostLogging.For(host.Verbose),
+        };
         if (thresholds is not null)
         {
             options.StatusThresholds = thresholds;

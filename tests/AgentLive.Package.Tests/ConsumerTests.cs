@@ -4,39 +4,21 @@ using System.Text.RegularExpressions;
 namespace AgentLive.Package.Tests;
 
 /// <summary>
-/// The package as shipped: both packages packed into a local feed, and an app outside the solution that installs
+/// The library as shipped: from the packed feed, an app outside the solution installs
 /// AgentLive.Core as the README says and runs the README's example against a temporary Codex home.
 /// </summary>
-public sealed partial class ConsumerTests : IDisposable
+[Collection(PackedFeedGroup.Name)]
+public sealed partial class ConsumerTests(PackedFeed packages)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
-
-    private readonly string _work = Directory.CreateTempSubdirectory("agentlive-consumer-").FullName;
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private static readonly TimeSpan Patience = PackedFeed.Patience;
 
     [Fact]
     public async Task A_console_app_installs_the_package_and_the_readme_example_prints_the_session()
     {
-        string repository = FindRepository();
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        string feed = Path.Combine(_work, "feed");
-        string app = Path.Combine(_work, "app");
+        string repository = packages.Repository;
+        string feed = packages.Feed;
+        string app = Path.Combine(packages.Work, "app");
         Directory.CreateDirectory(app);
-
-        foreach (string project in (string[])["src/AgentLive.Core/AgentLive.Core.csproj", "src/AgentLive.Hosting/AgentLive.Hosting.csproj"])
-        {
-            await RunAsync(repository, "pack", Path.Combine(repository, project), "-c", configuration, "--no-build", "-o", feed);
-        }
 
         Assert.True(File.Exists(Path.Combine(feed, "AgentLive.Core.0.1.0.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, "AgentLive.Core.0.1.0.snupkg")));
@@ -47,7 +29,7 @@ public sealed partial class ConsumerTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
             <configuration>
               <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(_work, "packages")}" />
+                <add key="globalPackagesFolder" value="{Path.Combine(packages.Work, "packages")}" />
               </config>
               <packageSources>
                 <clear />
@@ -74,11 +56,11 @@ public sealed partial class ConsumerTests : IDisposable
 
         string install = InstallCommand().Match(await File.ReadAllTextAsync(Path.Combine(repository, "README.md"))).Value;
         Assert.Equal("dotnet add package AgentLive.Core", install);
-        await RunAsync(app, "add", "package", "AgentLive.Core", "--version", "0.1.0");
-        await RunAsync(app, "build", "-c", "Release");
+        await PackedFeed.RunDotnetAsync(app, null, "add", "package", "AgentLive.Core", "--version", PackedFeed.Version);
+        await PackedFeed.RunDotnetAsync(app, null, "build", "-c", "Release");
 
-        string codexHome = Path.Combine(_work, "codex-home");
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Roots", "codex"), codexHome);
+        string codexHome = Path.Combine(packages.Work, "codex-home");
+        PackedFeed.CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Roots", "codex"), codexHome);
         using var run = Process.Start(new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", "Release"])
         {
             WorkingDirectory = app,
@@ -87,7 +69,7 @@ public sealed partial class ConsumerTests : IDisposable
             Environment =
             {
                 ["CODEX_HOME"] = codexHome,
-                ["CLAUDE_CONFIG_DIR"] = Path.Combine(_work, "no-claude"),
+                ["CLAUDE_CONFIG_DIR"] = Path.Combine(packages.Work, "no-claude"),
             },
         })!;
         try
@@ -118,43 +100,6 @@ public sealed partial class ConsumerTests : IDisposable
         Match code = CSharpBlock().Match(readme, install);
         Assert.True(code.Success, "the Install section shows the example");
         return code.Groups[1].Value;
-    }
-
-    private static async Task RunAsync(string directory, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", args)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(Patience);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} failed:\n{await output}\n{await error}");
-    }
-
-    private static string FindRepository()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentLive.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AgentLive.sln not found above the test assembly.");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     [GeneratedRegex("dotnet add package AgentLive\\.Core")]

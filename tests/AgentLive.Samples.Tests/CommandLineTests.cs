@@ -1,30 +1,45 @@
+using System.CommandLine;
+using AgentLive.Samples.Cli;
+
 namespace AgentLive.Samples.Tests;
 
+/// <summary>The command line's grammar, parsed in process; what a user sees of it is in <see cref="HelpAndErrorTests"/>.</summary>
 public sealed class CommandLineTests
 {
     [Fact]
     public void No_arguments_is_the_live_view_with_the_defaults()
     {
-        (HostOptions? options, string? error) = CommandLine.Parse([]);
+        (ParseResult parse, HostOptions options) = Parse();
 
-        Assert.Null(error);
-        Assert.Equal("live", options!.Command);
+        Assert.Empty(parse.Errors);
+        Assert.IsType<RootCommand>(parse.CommandResult.Command);
         Assert.Equal(TimeSpan.FromHours(24), options.LookBack);
         Assert.Null(options.ClaudeRoot);
+        Assert.False(options.Notify);
     }
 
     [Fact]
     public void Options_are_read_whatever_their_order()
     {
-        (HostOptions? options, _) = CommandLine.Parse(["messages", "claude:x", "--only", "claude", "--json", "--lookback", "90m", "--claude-root", "/tmp/c", "--no-processes"]);
+        (ParseResult parse, HostOptions options) = Parse("messages", "--only", "claude", "--json", "claude:x", "--lookback", "90m", "--claude-root", "/tmp/c", "--no-processes");
 
-        Assert.Equal("messages", options!.Command);
-        Assert.Equal("claude:x", options.SessionId);
+        Assert.Empty(parse.Errors);
+        Assert.Equal("messages", parse.CommandResult.Command.Name);
+        Assert.Equal("claude:x", parse.GetValue<string>("id"));
         Assert.Equal("claude", options.Only);
-        Assert.True(options.Json);
         Assert.True(options.NoProcesses);
         Assert.Equal(TimeSpan.FromMinutes(90), options.LookBack);
-        Assert.Equal("/tmp/c", options.ClaudeRoot);
+        Assert.Equal(Path.GetFullPath("/tmp/c"), options.ClaudeRoot);
+    }
+
+    [Fact]
+    public void The_posix_forms_of_an_option_value_are_accepted()
+    {
+        (ParseResult parse, HostOptions options) = Parse("watch", "--json", "--lookback=2d", "--only:codex");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(TimeSpan.FromDays(2), options.LookBack);
+        Assert.Equal("codex", options.Only);
     }
 
     [Theory]
@@ -34,16 +49,29 @@ public sealed class CommandLineTests
     [InlineData("01:30:00", 90)]
     public void Durations_take_a_unit_or_a_time_span(string text, int minutes)
     {
-        Assert.True(CommandLine.TryParseDuration(text, out TimeSpan duration));
+        Assert.True(Duration.TryParse(text, out TimeSpan duration));
         Assert.Equal(TimeSpan.FromMinutes(minutes), duration);
     }
 
-    [Fact]
-    public void A_stop_without_an_id_is_an_error()
-    {
-        (HostOptions? options, string? error) = CommandLine.Parse(["stop"]);
+    [Theory]
+    [InlineData("0h")]
+    [InlineData("-1d")]
+    [InlineData("soon")]
+    [InlineData("")]
+    public void A_duration_that_is_not_one_is_refused(string text) => Assert.False(Duration.TryParse(text, out _));
 
-        Assert.Null(options);
-        Assert.Contains("session id", error, StringComparison.Ordinal);
+    [Fact]
+    public void A_stop_without_an_id_is_an_error_that_names_the_argument()
+    {
+        (ParseResult parse, _) = Parse("stop");
+
+        Assert.Contains(parse.Errors, e => e.Message.Contains("'id'", StringComparison.Ordinal));
+    }
+
+    private static (ParseResult Parse, HostOptions Options) Parse(params string[] args)
+    {
+        var shared = new SharedOptions();
+        ParseResult parse = HostCommandLine.Create(shared).Parse(args);
+        return (parse, shared.Read(parse));
     }
 }

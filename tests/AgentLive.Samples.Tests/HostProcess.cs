@@ -22,15 +22,34 @@ internal sealed class HostProcess : IDisposable
 
     public StreamReader Output => _process.StandardOutput;
 
-    public static HostProcess Start(params string[] args)
+    public StreamReader Error => _process.StandardError;
+
+    public static HostProcess Start(params string[] args) => Start(asNobody: false, args);
+
+    /// <summary>
+    /// Starts the host; with <paramref name="asNobody"/> as the unprivileged user <c>nobody</c> (through
+    /// <c>setpriv</c>), for what permissions do to an ordinary user where the tests run as root.
+    /// </summary>
+    public static HostProcess Start(bool asNobody, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (asNobody)
+        {
+            foreach (string arg in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet"])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["HOME"] = Path.GetTempPath();
+            start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
+
         start.ArgumentList.Add(HostDll);
         foreach (string arg in args)
         {

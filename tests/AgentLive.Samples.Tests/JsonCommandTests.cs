@@ -96,33 +96,4 @@ public sealed class JsonCommandTests
         Assert.Equal(3, noProcess);
         Assert.Contains("no live agent process", output, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task A_root_that_cannot_be_read_is_one_clear_line_and_exit_2()
-    {
-        (int missing, _, string missingError) = await HostProcess.RunAsync("snapshot", "--json", "--claude-root", "/no/such/dir");
-        (int file, _, string fileError) = await HostProcess.RunAsync("snapshot", "--json", "--codex-root", HostProcess.HostDll);
-
-        Assert.Equal(2, missing);
-        Assert.Equal("agentlive: --claude-root /no/such/dir: does not exist", missingError.Trim());
-        Assert.Equal(2, file);
-        Assert.EndsWith("is a file, not a directory", fileError.Trim(), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("--frobnicate")]
-    [InlineData("snapshot")]
-    [InlineData("--lookback", "soon")]
-    [InlineData("--only", "gemini")]
-    [InlineData("teleport")]
-    public async Task A_bad_command_line_is_one_clear_line_on_stderr_and_exit_2(params string[] args)
-    {
-        (int code, string output, string error) = await HostProcess.RunAsync(args);
-
-        Assert.Equal(2, code);
-        Assert.Equal("", output);
-        Assert.Single(error.Trim().Split('\n'));
-        Assert.StartsWith("agentlive: ", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-    }
 }

@@ -15,13 +15,15 @@ internal sealed class SessionBoard
     private readonly List<SubscriberQueue> _subscribers = [];
     private readonly TimeProvider _time;
     private readonly int _queueCapacity;
+    private readonly AgentLiveMetrics _metrics;
     private SessionSummary _summary = new();
     private bool _completed;
 
-    public SessionBoard(TimeProvider time, int queueCapacity)
+    public SessionBoard(TimeProvider time, int queueCapacity, AgentLiveMetrics metrics)
     {
         _time = time;
         _queueCapacity = queueCapacity;
+        _metrics = metrics;
     }
 
     public IReadOnlyList<LiveSession> Sessions
@@ -112,7 +114,7 @@ internal sealed class SessionBoard
             }
 
             queue.Enqueue(new SummaryChanged { Timestamp = now, Summary = _summary });
-            AgentLiveMetrics.EventsPublished.Add(_sessions.Count + 1);
+            _metrics.EventsPublished.Add(_sessions.Count + 1);
             if (_completed)
             {
                 queue.Complete();
@@ -201,10 +203,10 @@ internal sealed class SessionBoard
     {
         foreach (SubscriberQueue queue in _subscribers)
         {
-            AgentLiveMetrics.EventsPublished.Add(1);
+            _metrics.EventsPublished.Add(1);
             if (queue.Enqueue(item))
             {
-                AgentLiveMetrics.EventsCoalesced.Add(1);
+                _metrics.EventsCoalesced.Add(1);
             }
         }
     }

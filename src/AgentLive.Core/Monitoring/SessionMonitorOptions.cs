@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AgentLive.Sources;
 using AgentLive.State;
 using Microsoft.Extensions.Logging;
@@ -123,6 +124,14 @@ public sealed class SessionMonitorOptions
     /// <summary>Gets or sets the clock.</summary>
     /// <value>The default, <see langword="null"/>, is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Gets or sets where the monitor's meter (<c>AgentLive</c>) comes from.</summary>
+    /// <value>
+    /// The default, <see langword="null"/>, gives the monitor a meter of its own. A host with dependency injection
+    /// passes its <see cref="IMeterFactory"/>, so its metrics pipeline (OpenTelemetry, <c>dotnet-counters</c>) sees this
+    /// monitor's measurements apart from any other's.
+    /// </value>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Gets or sets where diagnostics go (malformed lines, resets, watcher errors).</summary>
     /// <value>The default, <see langword="null"/>, logs nothing.</value>

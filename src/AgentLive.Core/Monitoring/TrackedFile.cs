@@ -11,13 +11,18 @@ internal sealed class TrackedFile
     private const int Reading = 1;
     private const int ReadingAndChanged = 2;
 
+    private readonly Func<SessionFile, ISessionTracker> _createTracker;
+    private ISessionTracker? _tracker;
     private int _readState;
 
-    public TrackedFile(SessionFile file, ISessionSource source, ISessionTracker tracker)
+    /// <param name="file">The transcript.</param>
+    /// <param name="source">The source that recognised it.</param>
+    /// <param name="createTracker">Makes its tracker at its first read: a dormant file that is never read costs no tracker.</param>
+    public TrackedFile(SessionFile file, ISessionSource source, Func<SessionFile, ISessionTracker> createTracker)
     {
         File = file;
         Source = source;
-        Tracker = tracker;
+        _createTracker = createTracker;
         SessionKey = $"{source.Name}:{file.SessionId}";
     }
 
@@ -26,7 +31,7 @@ internal sealed class TrackedFile
     public ISessionSource Source { get; }
 
     /// <summary>Only touched inside a read, and reads of one file never overlap.</summary>
-    public ISessionTracker Tracker { get; }
+    public ISessionTracker Tracker => _tracker ??= _createTracker(File);
 
     /// <summary>The monitor's id of the session this file belongs to (a sub-agent file: its parent's).</summary>
     public string SessionKey { get; }
@@ -45,6 +50,9 @@ internal sealed class TrackedFile
     public volatile SessionFacts? Facts;
 
     public long MalformedReported { get; set; }
+
+    /// <summary>Whether the last read failed for want of permission (reported once, and once more when it ends).</summary>
+    public bool Unreadable { get; set; }
 
     /// <summary>Claims the file for a read, or (when a read runs) asks that read to go round once more.</summary>
     public bool TryBeginRead()

@@ -42,8 +42,9 @@ internal sealed class LinuxProcessScanner : IProcessScanner
             string stat = File.ReadAllText(Path.Combine(dir, "stat"));
             int open = stat.IndexOf('(', StringComparison.Ordinal);
             int close = stat.LastIndexOf(')');
-            if (open < 0 || close < open || !ProcessProbe.TryParseStartTime(stat, out ulong ticks))
+            if (open < 0 || close < open || !ProcessProbe.TryParseStartTime(stat, out ulong ticks) || ProcessProbe.HasExited(stat))
             {
+                // A zombie has exited: only its entry in the process table waits for the parent.
                 return null;
             }
 

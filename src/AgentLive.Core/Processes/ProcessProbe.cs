@@ -1,50 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace AgentLive.Processes;
 
-/// <summary>Cheap questions about one process: does it run, and is it still the process it was.</summary>
+/// <summary>Reads what <c>/proc/&lt;pid&gt;/stat</c> says of a Linux process: its state and its start time.</summary>
 internal static class ProcessProbe
 {
-    /// <summary>
-    /// Whether a process with this pid runs and, where <paramref name="startTime"/> is given and the platform exposes
-    /// it (Linux: field 22 of <c>/proc/&lt;pid&gt;/stat</c>, in clock ticks since boot), started at that time; a pid reused by
-    /// another process fails the check.
-    /// </summary>
-    public static bool IsAlive(int pid, string? startTime)
-    {
-        if (pid <= 0)
-        {
-            return false;
-        }
-
-        if (OperatingSystem.IsLinux())
-        {
-            if (!TryReadStartTime(pid, out ulong actual))
-            {
-                return false;
-            }
-
-            return startTime is null
-                || !ulong.TryParse(startTime, NumberStyles.None, CultureInfo.InvariantCulture, out ulong expected)
-                || expected == actual;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Reads a Linux process's start time (clock ticks since boot) from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
     public static bool TryReadStartTime(int pid, out ulong ticks)
     {
@@ -60,6 +20,17 @@ internal static class ProcessProbe
         }
 
         return TryParseStartTime(stat, out ticks);
+    }
+
+    /// <summary>
+    /// Whether the state (field 3) is one a process never runs again from: <c>Z</c> (a zombie, exited and waiting for
+    /// its parent to reap it) or <c>X</c>/<c>x</c> (dead). Such a process counts as exited wherever liveness is judged.
+    /// </summary>
+    internal static bool HasExited(string stat)
+    {
+        int close = stat.LastIndexOf(')');
+        ReadOnlySpan<char> rest = close < 0 ? default : stat.AsSpan(close + 1).TrimStart(' ');
+        return !rest.IsEmpty && rest[0] is 'Z' or 'X' or 'x';
     }
 
     internal static bool TryParseStartTime(string stat, out ulong ticks)

@@ -1,4 +1,5 @@
 using AgentLive.Sources;
+
 namespace AgentLive.Processes;
 
 /// <summary>The built-in process scanners.</summary>

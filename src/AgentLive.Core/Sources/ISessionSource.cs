@@ -59,6 +59,22 @@ public interface ISessionSource
     /// <c>sessions/&lt;pid&gt;.json</c>); a source without them returns an empty list.
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>One entry per running (or crashed, see <see cref="LiveStatusEntry.IsProcessAlive"/>) agent process.</returns>
+    /// <returns>
+    /// One entry per report found, stale ones of crashed processes included: the monitor checks each against its
+    /// process table (<see cref="LiveStatusEntry.ProcessStartTicks"/>), and uses none when process detection is off.
+    /// </returns>
     ValueTask<IReadOnlyList<LiveStatusEntry>> ReadLiveStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Combines a session's own facts with those of its sub-agents' transcripts (the files
+    /// <see cref="TryGetSessionFile"/> recognised as <see cref="SessionFileKind.SubAgent"/> of this session).
+    /// </summary>
+    /// <param name="session">What the session's own transcript says.</param>
+    /// <param name="subAgents">Its sub-agents' transcripts, oldest first; empty for most sessions.</param>
+    /// <returns>
+    /// The session's facts with its sub-agents in: by default their tokens and cost added to the session's, and each
+    /// listed under it, matched to a spawn the session recorded by the sub-agent's id. A source whose transcripts pair
+    /// files with spawns in another way overrides it.
+    /// </returns>
+    SessionFacts CombineSubAgents(SessionFacts session, IReadOnlyList<SubAgentTranscript> subAgents) => SubAgentMerge.Combine(session, subAgents);
 }

@@ -24,6 +24,10 @@ public sealed record LiveStatusEntry
     /// <summary>Gets the process's working directory.</summary>
     public string? Cwd { get; init; }
 
-    /// <summary>Gets whether a process with that pid and start time still runs (a crash leaves a stale report).</summary>
-    public bool IsProcessAlive { get; init; }
+    /// <summary>
+    /// Gets the reporting process's start time, in the units of <see cref="ProcessInfo.StartTicks"/>, where the report
+    /// states it. The monitor believes a report only while its process table shows that pid running (and, where this is
+    /// given, started at that time): a crash leaves a stale report, and a pid is reused.
+    /// </summary>
+    public ulong? ProcessStartTicks { get; init; }
 }

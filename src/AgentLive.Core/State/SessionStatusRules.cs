@@ -1,4 +1,5 @@
 using AgentLive.Sources;
+
 namespace AgentLive.State;
 
 /// <summary>
@@ -38,7 +39,7 @@ internal static class SessionStatusRules
         DateTimeOffset lastLine = facts.LastActivityAt ?? DateTimeOffset.MinValue;
         TimeSpan quiet = facts.LastActivityAt is { } last ? context.Now - last : TimeSpan.Zero;
 
-        LiveStatusEntry? live = context.LiveStatus is { IsProcessAlive: true } entry ? entry : null;
+        LiveStatusEntry? live = context.LiveStatus;
         bool alive = live is not null || context.Process == ProcessPresence.Alive;
 
         if (live is not null && (live.UpdatedAt ?? DateTimeOffset.MinValue) >= lastLine)

@@ -14,4 +14,7 @@ internal enum TailReadStatus
     /// Lines read before the failure were delivered, and the position covers exactly those.
     /// </summary>
     FileUnreadable,
+
+    /// <summary>The path names something that is not a regular file (a FIFO, a device): it is not read at all.</summary>
+    NotRegularFile,
 }

@@ -43,6 +43,7 @@ internal sealed class TailReader
     private readonly int _maxLineBytes;
     private readonly StreamPipeReaderOptions _pipeOptions;
     private readonly ILogger _logger;
+    private readonly AgentLiveMetrics? _metrics;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
@@ -55,6 +56,7 @@ internal sealed class TailReader
             minimumReadSize: Math.Max(1024, options.BufferSize / 4),
             leaveOpen: true);
         _logger = options.LoggerFactory?.CreateLogger<TailReader>() ?? NullLogger<TailReader>.Instance;
+        _metrics = options.Metrics;
     }
 
     /// <summary>Reads every complete line after <paramref name="position"/> and returns the position after the last one.</summary>
@@ -82,7 +84,7 @@ internal sealed class TailReader
         SafeFileHandle handle;
         try
         {
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            handle = TranscriptFileHandle.OpenForRead(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -96,6 +98,13 @@ internal sealed class TailReader
 
         using (handle)
         {
+            if (!TranscriptFileHandle.IsRegularFile(handle))
+            {
+                var notRegular = new IOException($"'{path}' is not a regular file (a FIFO or a device): it is never read.");
+                TailReaderLog.NotRegularFile(_logger, path);
+                return Failed(TailReadStatus.NotRegularFile, position, notRegular);
+            }
+
             return await ReadOpenFileAsync(path, handle, position, sink, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -118,7 +127,7 @@ internal sealed class TailReader
             if (reset != TailResetReason.None)
             {
                 TailReaderLog.Reset(_logger, path, reset, position.Offset, length);
-                AgentLiveMetrics.Resets.Add(1);
+                _metrics?.Resets.Add(1);
                 sink.OnReset(reset);
                 position = TailPosition.Start;
             }
@@ -163,11 +172,11 @@ internal sealed class TailReader
         }
 
         long bytes = scan.Committed - position.Offset;
-        AgentLiveMetrics.LinesRead.Add(scan.Lines);
-        AgentLiveMetrics.BytesRead.Add(bytes);
+        _metrics?.LinesRead.Add(scan.Lines);
+        _metrics?.BytesRead.Add(bytes);
         if (error is not null)
         {
-            AgentLiveMetrics.ReadErrors.Add(1);
+            _metrics?.ReadErrors.Add(1);
         }
 
         TailPosition next = scan.Committed == position.Offset && reset == TailResetReason.None
@@ -325,7 +334,7 @@ internal sealed class TailReader
     private void SkipOversizedLine(ref LineScan scan, long offset, long length, string path)
     {
         scan.OversizedLines++;
-        AgentLiveMetrics.OversizedLines.Add(1);
+        _metrics?.OversizedLines.Add(1);
         TailReaderLog.OversizedLine(_logger, path, offset, length, _maxLineBytes);
     }
 
@@ -423,9 +432,9 @@ internal sealed class TailReader
         return Utf8Bom.StartsWith(head[..length]);
     }
 
-    private static TailReadResult Failed(TailReadStatus status, TailPosition position, Exception error)
+    private TailReadResult Failed(TailReadStatus status, TailPosition position, Exception error)
     {
-        AgentLiveMetrics.ReadErrors.Add(1);
+        _metrics?.ReadErrors.Add(1);
         return new TailReadResult { Status = status, Position = position, Error = error };
     }
 

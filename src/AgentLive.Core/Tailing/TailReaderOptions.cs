@@ -42,4 +42,7 @@ internal sealed class TailReaderOptions
     /// <summary>Gets or sets where resets, skipped lines and read errors are logged.</summary>
     /// <value>The default is <see langword="null"/>: nothing is logged.</value>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets where lines, bytes, resets and errors are counted; <see langword="null"/> counts nothing.</summary>
+    public Diagnostics.AgentLiveMetrics? Metrics { get; set; }
 }

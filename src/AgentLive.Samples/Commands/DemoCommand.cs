@@ -1,4 +1,8 @@
+using System.CommandLine;
+using System.Globalization;
 using AgentLive;
+using AgentLive.Samples.Alerts;
+using AgentLive.Samples.Cli;
 using AgentLive.Samples.Demo;
 using Spectre.Console;
 
@@ -7,6 +11,35 @@ namespace AgentLive.Samples.Commands;
 /// <summary>The live view over a replay of the bundled real transcripts; cleans up after itself.</summary>
 internal static class DemoCommand
 {
+    public static Command Create(SharedOptions shared)
+    {
+        var speed = new Option<double>("--speed")
+        {
+            Description = "Replay N times faster than recorded (default 2)",
+            HelpName = "N",
+            // A parser rather than a validator: a validator runs after a failed conversion too, and would throw.
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is > 0 and <= 1000)
+                {
+                    return value;
+                }
+
+                result.AddError($"--speed takes a number above 0, up to 1000, not '{text}'");
+                return 0;
+            },
+        };
+        var command = new Command("demo", "Replays the bundled real-client transcripts into a temporary root and shows them live; cleans up after itself")
+        {
+            speed,
+            shared.Notify,
+        };
+        HostAction.Set(command, (parse, cancellationToken) =>
+            RunAsync(new HostOptions { Speed = parse.GetValue(speed) is > 0 and var value ? value : new HostOptions().Speed, Notify = parse.GetValue(shared.Notify) }, AnsiConsole.Console, cancellationToken));
+        return command;
+    }
+
     public static async Task<int> RunAsync(HostOptions host, IAnsiConsole console, CancellationToken cancellationToken)
     {
         string data = Path.Combine(AppContext.BaseDirectory, "DemoData");
@@ -30,7 +63,8 @@ internal static class DemoCommand
         Task replaying = replay.RunAsync(stop.Token);
         Task finished = replaying.ContinueWith(_ => Task.Delay(TimeSpan.FromSeconds(25 / host.Speed + 3), stop.Token), TaskScheduler.Default).Unwrap();
         await LiveCommand.RunAsync(monitor, console, stop.Token, finished, () =>
-            $"demo: replaying {replay.Written}/{replay.Total} lines written by the real Claude Code and Codex CLIs ({host.Speed}× speed) — q or Ctrl-C to quit");
+            $"demo: replaying {replay.Written}/{replay.Total} lines written by the real Claude Code and Codex CLIs ({host.Speed}× speed) — q or Ctrl-C to quit",
+            host.Notify ? new NeedsYouAlerts() : null);
         await stop.CancelAsync();
         await replaying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return ExitCodes.Ok;

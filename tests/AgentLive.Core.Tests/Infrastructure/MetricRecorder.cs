@@ -3,18 +3,21 @@ using System.Diagnostics.Metrics;
 
 namespace AgentLive.Tests.Infrastructure;
 
-/// <summary>Sums what one instrument of the library's meter records while it is alive.</summary>
-/// <remarks>Tests run in parallel, so assert "at least" on shared counters, never an exact total.</remarks>
+/// <summary>
+/// Sums what the instruments of the meters made by its own <see cref="Factory"/> record: give the factory to one
+/// monitor or reader, and its measurements are counted exactly, whatever other tests run beside it.
+/// </summary>
 public sealed class MetricRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _totals = new();
+    private readonly RecordingMeterFactory _factory = new();
 
     public MetricRecorder()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == "AgentLive")
+            if (_factory.Made(instrument.Meter))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -24,7 +27,36 @@ public sealed class MetricRecorder : IDisposable
         _listener.Start();
     }
 
+    /// <summary>Gets the factory whose meters are recorded.</summary>
+    public IMeterFactory Factory => _factory;
+
     public long Total(string instrument) => _totals.GetValueOrDefault(instrument);
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _factory.Dispose();
+    }
+
+    private sealed class RecordingMeterFactory : IMeterFactory
+    {
+        private readonly ConcurrentBag<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options);
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public bool Made(Meter meter) => _meters.Contains(meter);
+
+        public void Dispose()
+        {
+            foreach (Meter meter in _meters)
+            {
+                meter.Dispose();
+            }
+        }
+    }
 }

@@ -9,14 +9,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace AgentLive.Tests.Monitoring;
 
 /// <summary>A monitor over temporary Claude and Codex roots, on a fake clock, and helpers to wait for its events.</summary>
-public sealed class MonitorHarness : IAsyncDisposable
+internal sealed class MonitorHarness : IAsyncDisposable
 {
     /// <summary>How long a test waits for something the monitor should do at once (real time, bounded).</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private IAsyncEnumerator<SessionEvent>? _events;
 
-    public MonitorHarness(Action<SessionMonitorOptions>? configure = null, DateTimeOffset? now = null)
+    /// <param name="configure">Changes the options (polling, on the fake clock, unless it says otherwise).</param>
+    /// <param name="now">The fake clock's start.</param>
+    /// <param name="watchers">Makes the file-system watchers when polling is off; by default real ones.</param>
+    public MonitorHarness(Action<SessionMonitorOptions>? configure = null, DateTimeOffset? now = null, Func<string, FileSystemWatcher>? watchers = null)
     {
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 0, 30, 0, TimeSpan.Zero));
         // The recordings' working directories do not exist here: process detection would only say "gone".
@@ -25,7 +28,10 @@ public sealed class MonitorHarness : IAsyncDisposable
         Options.Sources.Add(new ClaudeSessionSource(new ClaudeSourceOptions { Roots = [Claude.Path] }));
         Options.Sources.Add(new CodexSessionSource(new CodexSourceOptions { Roots = [Codex.Path] }));
         configure?.Invoke(Options);
-        Monitor = SessionMonitor.Create(Options);
+        Monitor = SessionMonitor.Create(Options, (options, time, metrics, logger) => Signal = new RescanOnDemandSignal(
+            options.UsePolling
+                ? new PollingChangeSignal(time, options.ReconcileInterval)
+                : new FileSystemChangeSignal(watchers ?? (directory => new FileSystemWatcher(directory)), time, options.ReconcileInterval, metrics, logger)));
     }
 
     public FixtureRoot Claude { get; } = new();
@@ -39,6 +45,9 @@ public sealed class MonitorHarness : IAsyncDisposable
     public SessionMonitorOptions Options { get; }
 
     public SessionMonitor Monitor { get; }
+
+    /// <summary>Gets the monitor's change signal: ticks on <see cref="Time"/>, and rescans on demand.</summary>
+    public RescanOnDemandSignal? Signal { get; private set; }
 
     public List<SessionEvent> Seen { get; } = [];
 
@@ -80,8 +89,8 @@ public sealed class MonitorHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a reconcile pass now and waits for its reads: the deterministic way to move the monitor on.</summary>
-    public Task ReconcileAsync() => Monitor.ReconcileNowAsync();
+    /// <summary>Runs a rescan pass now and waits for its reads: the deterministic way to move the monitor on.</summary>
+    public Task ReconcileAsync() => Signal!.RescanAsync();
 
     /// <summary>Appends lines to a file as a client would: one write per line, each ending with a line feed.</summary>
     public static async Task AppendAsync(string path, IEnumerable<byte[]> lines)

@@ -106,13 +106,25 @@ public sealed class SessionMonitorTests
     }
 
     [Fact]
-    public async Task A_watcher_error_triggers_an_immediate_full_rescan()
+    public async Task A_watcher_overflow_triggers_an_immediate_full_rescan()
     {
-        await using var harness = new MonitorHarness(now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero));
+        // Watchers that see nothing of the roots (they watch an empty folder): only the rescan can find the transcript.
+        using var decoy = new TempDirectory();
+        var watchers = new System.Collections.Concurrent.ConcurrentBag<FaultyWatcher>();
+        await using var harness = new MonitorHarness(
+            o => o.UsePolling = false,
+            now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero),
+            watchers: directory =>
+            {
+                var watcher = new FaultyWatcher(decoy.Path, watches: directory);
+                watchers.Add(watcher);
+                return watcher;
+            });
         await harness.Monitor.StartAsync();
         harness.Codex.Copy(CodexTool);
 
-        harness.Monitor.OnWatcherError(harness.Codex.Path, new InternalBufferOverflowException());
+        // The clock never moves, so no safety-net tick runs: the error alone must bring the rescan.
+        watchers.First(w => w.Watches == harness.Codex.Path).RaiseError(new InternalBufferOverflowException());
 
         SessionDiscovered found = await harness.WaitForAsync<SessionDiscovered>(d => d.Session.Source == "codex", advance: false);
         Assert.Equal("codex:01a20af1-9deb-72a0-b082-b49752aa3a70", found.Session.Id);
@@ -343,13 +355,21 @@ public sealed class SessionMonitorTests
     public async Task Events_are_counted_under_the_meter()
     {
         using var metrics = new MetricRecorder();
-        await using var harness = new MonitorHarness(now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero));
+        await using var harness = new MonitorHarness(o => o.MeterFactory = metrics.Factory, now: new DateTimeOffset(2026, 11, 24, 0, 25, 40, TimeSpan.Zero));
         harness.Codex.Copy(CodexTool);
         await MonitorHarness.AppendAsync(harness.Claude.PlaceFor(ClaudeTool), [[.. "{not json"u8]]);
-
         await harness.WaitForAsync<SummaryChanged>(advance: false);
 
-        Assert.True(metrics.Total("agentlive.events.published") >= 2);
-        Assert.True(metrics.Total("agentlive.lines.malformed") >= 1);
+        // Stopped, the monitor publishes nothing more: every event it counted is one the subscriber receives.
+        await harness.Monitor.DisposeAsync();
+        int received = harness.Seen.Count;
+        while (await harness.Events.MoveNextAsync())
+        {
+            received++;
+        }
+
+        Assert.Equal(received, metrics.Total("agentlive.events.published"));
+        Assert.Equal(1, metrics.Total("agentlive.lines.malformed"));
+        Assert.Equal(RealFixture.Lines(CodexTool.Transcript).Count() + 1, metrics.Total("agentlive.tail.lines"));
     }
 }

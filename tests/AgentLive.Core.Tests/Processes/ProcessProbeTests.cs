@@ -20,13 +20,11 @@ public sealed class ProcessProbeTests
     public void A_short_or_odd_stat_line_gives_no_start_time(string stat) =>
         Assert.False(ProcessProbe.TryParseStartTime(stat, out _));
 
-    [LinuxFact]
-    public void This_process_is_alive_and_a_wrong_start_time_is_not_it()
-    {
-        Assert.True(ProcessProbe.TryReadStartTime(Environment.ProcessId, out ulong start));
-
-        Assert.True(ProcessProbe.IsAlive(Environment.ProcessId, start.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.False(ProcessProbe.IsAlive(Environment.ProcessId, (start + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.False(ProcessProbe.IsAlive(0, null));
-    }
+    [Theory]
+    [InlineData("42 (node) Z 1 42 42 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 3456789 0 0", true)]
+    [InlineData("42 (a) b) X 1 42 42 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 3456789 0 0", true)]
+    [InlineData("42 (Z) S 1 42 42 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 3456789 0 0", false)]
+    [InlineData("42 (node) R 1 42 42 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 3456789 0 0", false)]
+    public void A_zombie_or_dead_process_has_exited(string stat, bool exited) =>
+        Assert.Equal(exited, ProcessProbe.HasExited(stat));
 }

@@ -78,10 +78,10 @@ public sealed class StopSessionTests : IDisposable
     public async Task A_pid_that_now_names_another_process_is_refused()
     {
         Process agent = Start(_agentBinary, _project);
-        await using SessionMonitor monitor = await StartMonitorAsync();
-        ProcessInfo matched = new LinuxProcessScanner().Find(agent.Id)!;
+        var scanner = new LinuxProcessScanner();
+        ProcessInfo matched = scanner.Find(agent.Id)!;
 
-        StopResult result = await monitor.StopProcessAsync(matched with { StartTicks = matched.StartTicks + 1 }, "claude", CancellationToken.None);
+        StopResult result = await Stopper(scanner).StopAsync(matched with { StartTicks = matched.StartTicks + 1 }, IsAgent, Patience, killAfterTimeout: true, CancellationToken.None);
 
         Assert.Equal(StopOutcome.Refused, result.Outcome);
         Assert.Contains("reused", result.Message, StringComparison.Ordinal);
@@ -92,11 +92,10 @@ public sealed class StopSessionTests : IDisposable
     public async Task A_process_that_is_not_an_agent_or_is_the_monitor_is_never_signalled()
     {
         Process bystander = Start("/bin/sleep", _project);
-        await using SessionMonitor monitor = await StartMonitorAsync();
         var scanner = new LinuxProcessScanner();
 
-        StopResult notAgent = await monitor.StopProcessAsync(scanner.Find(bystander.Id)!, "claude", CancellationToken.None);
-        StopResult self = await monitor.StopProcessAsync(scanner.Find(Environment.ProcessId)!, "claude", CancellationToken.None);
+        StopResult notAgent = await Stopper(scanner).StopAsync(scanner.Find(bystander.Id)!, IsAgent, Patience, killAfterTimeout: true, CancellationToken.None);
+        StopResult self = await Stopper(scanner).StopAsync(scanner.Find(Environment.ProcessId)!, IsAgent, Patience, killAfterTimeout: true, CancellationToken.None);
 
         Assert.Equal(StopOutcome.Refused, notAgent.Outcome);
         Assert.Equal($"Process {bystander.Id} is not an agent process.", notAgent.Message);
@@ -119,9 +118,53 @@ public sealed class StopSessionTests : IDisposable
         Assert.Equal(StopOutcome.UnknownSession, (await monitor.StopSessionAsync("claude:none")).Outcome);
     }
 
-    private Process Start(string program, string directory)
+    [LinuxFact]
+    public async Task An_agent_that_exits_at_once_but_stays_a_zombie_counts_as_stopped()
     {
-        var start = new ProcessStartInfo(program, "300") { WorkingDirectory = directory, UseShellExecute = false };
+        // A parent that never reaps: the agent, once signalled, stays a zombie until the parent itself ends.
+        string script = $"'{_agentBinary}' 300 & exec /bin/sleep 20";
+        Process parent = Start("/bin/bash", _project, "-c", script);
+        int agentPid = await WaitForChildAsync(parent.Id);
+        await using SessionMonitor monitor = await StartMonitorAsync();
+        LiveSession session = Assert.Single(monitor.GetSessions());
+        Assert.Equal(agentPid, session.Pid);
+
+        StopResult result = await monitor.StopSessionAsync(session.Id);
+
+        Assert.Equal(StopOutcome.Stopped, result.Outcome);
+        Assert.Equal(agentPid, result.Pid);
+        Assert.Equal('Z', State(agentPid));
+        Assert.Null(new LinuxProcessScanner().Find(agentPid));
+    }
+
+    private static readonly Func<ProcessInfo, bool> IsAgent = p => new ClaudeSessionSource().ClassifyProcess(p) == AgentProcessRole.Agent;
+
+    private static ProcessStopper Stopper(IProcessScanner scanner) => new(scanner, TimeProvider.System);
+
+    private static char State(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..][0];
+    }
+
+    private static async Task<int> WaitForChildAsync(int parent)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            string children = $"/proc/{parent.ToString(CultureInfo.InvariantCulture)}/task/{parent.ToString(CultureInfo.InvariantCulture)}/children";
+            if (File.Exists(children) && (await File.ReadAllTextAsync(children, deadline.Token)).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [string first, ..])
+            {
+                return int.Parse(first, CultureInfo.InvariantCulture);
+            }
+
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+
+    private Process Start(string program, string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments.Length == 0 ? ["300"] : arguments) { WorkingDirectory = directory, UseShellExecute = false };
         Process process = Process.Start(start)!;
         _started.Add(process);
         return process;

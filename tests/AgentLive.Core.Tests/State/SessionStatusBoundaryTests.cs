@@ -16,7 +16,7 @@ public sealed class SessionStatusBoundaryTests
         new() { LastActivityAt = LastLine, TranscriptState = new AgentState(kind, kind.ToString()) };
 
     private static LiveStatusEntry Live(LiveReportState state, DateTimeOffset updatedAt) =>
-        new() { Pid = 42, SessionId = "s1", State = state, UpdatedAt = updatedAt, Cwd = "/p", IsProcessAlive = true };
+        new() { Pid = 42, SessionId = "s1", State = state, UpdatedAt = updatedAt, Cwd = "/p" };
 
     private static AgentState Evaluate(AgentStateKind kind, TimeSpan after, ProcessPresence process = ProcessPresence.Unknown, LiveStatusEntry? live = null) =>
         SessionStatusRules.Evaluate(Facts(kind), new SessionContext(LastLine + after, process, live));
@@ -57,9 +57,9 @@ public sealed class SessionStatusBoundaryTests
     {
         byte[] json = System.Text.Encoding.UTF8.GetBytes("""{"pid":42,"sessionId":"s1","status":"shell","updatedAt":1795514401000}""");
 
-        Assert.True(ClaudeLiveStatusFile.TryParse(json, out LiveStatusEntry? entry, out _));
+        Assert.True(ClaudeLiveStatusFile.TryParse(json, out LiveStatusEntry? entry));
         Assert.Equal(LiveReportState.RunningCommand, entry!.State);
-        AgentState state = Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromSeconds(3), live: entry with { IsProcessAlive = true, UpdatedAt = LastLine });
+        AgentState state = Evaluate(AgentStateKind.TaskComplete, TimeSpan.FromSeconds(3), live: entry with { UpdatedAt = LastLine });
         Assert.Equal(SessionStatus.Working, state.Status);
     }
 

@@ -10,8 +10,8 @@ public sealed class SessionStatusRulesTests
     private static SessionFacts Facts(AgentStateKind kind) =>
         new() { LastActivityAt = LastLine, TranscriptState = new AgentState(kind, kind.ToString()) };
 
-    private static LiveStatusEntry Live(LiveReportState state, DateTimeOffset updatedAt, bool alive = true, string? waitingFor = null) =>
-        new() { Pid = 42, SessionId = "s1", State = state, WaitingFor = waitingFor, UpdatedAt = updatedAt, Cwd = "/p", IsProcessAlive = alive };
+    private static LiveStatusEntry Live(LiveReportState state, DateTimeOffset updatedAt, string? waitingFor = null) =>
+        new() { Pid = 42, SessionId = "s1", State = state, WaitingFor = waitingFor, UpdatedAt = updatedAt, Cwd = "/p" };
 
     private static AgentState Evaluate(AgentStateKind kind, TimeSpan after, ProcessPresence process = ProcessPresence.Unknown, LiveStatusEntry? live = null) =>
         SessionStatusRules.Evaluate(Facts(kind), new SessionContext(LastLine + after, process, live));
@@ -82,14 +82,6 @@ public sealed class SessionStatusRulesTests
     public void An_older_report_does_not_override_newer_transcript_lines()
     {
         AgentState activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live(LiveReportState.Idle, LastLine.AddSeconds(-1)));
-
-        Assert.Equal(AgentStateKind.Thinking, activity.Kind);
-    }
-
-    [Fact]
-    public void A_report_from_a_dead_process_is_ignored()
-    {
-        AgentState activity = Evaluate(AgentStateKind.Thinking, TimeSpan.FromSeconds(3), live: Live(LiveReportState.WaitingForUser, LastLine.AddSeconds(1), alive: false));
 
         Assert.Equal(AgentStateKind.Thinking, activity.Kind);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using AgentLive.Diagnostics;
 using AgentLive.Tailing;
 using AgentLive.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -114,7 +115,7 @@ public sealed class TailReaderTests : IDisposable
         var sink = new RecordingSink();
 
         TailReadResult first = await reader.ReadAsync(_path, TailPosition.Start, sink);
-        await File.AppendAllBytesAsync(_path, "x\n"u8.ToArray());
+        await Appender.AppendAsync(_path, "x\n"u8.ToArray());
         TailReadResult second = await reader.ReadAsync(_path, first.Position, sink);
 
         Assert.Equal(0, first.Position.Offset);
@@ -186,7 +187,8 @@ public sealed class TailReaderTests : IDisposable
     {
         var logs = new ListLoggerFactory();
         using var metrics = new MetricRecorder();
-        var reader = new TailReader(new TailReaderOptions { MaxLineBytes = 10_000, BufferSize = 4096, LoggerFactory = logs });
+        using var counted = new AgentLiveMetrics(metrics.Factory);
+        var reader = new TailReader(new TailReaderOptions { MaxLineBytes = 10_000, BufferSize = 4096, LoggerFactory = logs, Metrics = counted });
         string huge = new('z', 50 * 1024 * 1024);
         await File.WriteAllTextAsync(_path, $"before\n{huge}\nafter\n");
         var sink = new RecordingSink();
@@ -197,7 +199,7 @@ public sealed class TailReaderTests : IDisposable
         Assert.Equal(1, result.OversizedLinesSkipped);
         Assert.Equal(new FileInfo(_path).Length, result.Position.Offset);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("offset 7", StringComparison.Ordinal));
-        Assert.True(metrics.Total("agentlive.tail.oversized_lines") >= 1);
+        Assert.Equal(1, metrics.Total("agentlive.tail.oversized_lines"));
     }
 
     [Fact]
@@ -299,8 +301,10 @@ public sealed class TailReaderTests : IDisposable
         TailReadResult result = await new TailReader(new TailReaderOptions { LoggerFactory = logs })
             .ReadAsync(_dir.Path, TailPosition.Start, new RecordingSink());
 
+        // The reader notes it at debug level; the monitor, which knows whether it is news, warns once.
         Assert.Equal(TailReadStatus.FileUnreadable, result.Status);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.NotNull(result.Error);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains(_dir.Path, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -348,12 +352,15 @@ public sealed class TailReaderTests : IDisposable
     public async Task Lines_and_bytes_are_counted_under_the_agentlive_meter()
     {
         using var metrics = new MetricRecorder();
+        using var counted = new AgentLiveMetrics(metrics.Factory);
         await File.WriteAllTextAsync(_path, "a\nb\n");
 
+        await new TailReader(new TailReaderOptions { Metrics = counted }).ReadAsync(_path, TailPosition.Start, new RecordingSink());
         await new TailReader().ReadAsync(_path, TailPosition.Start, new RecordingSink());
 
-        Assert.True(metrics.Total("agentlive.tail.lines") >= 2);
-        Assert.True(metrics.Total("agentlive.tail.bytes") >= 4);
+        // Exactly the first reader's: two lines, four bytes with their line feeds.
+        Assert.Equal(2, metrics.Total("agentlive.tail.lines"));
+        Assert.Equal(4, metrics.Total("agentlive.tail.bytes"));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AgentLive.State;
 
@@ -8,13 +9,13 @@ namespace AgentLive.Sources.Claude;
 /// Claude Code rewrites the file in place (open without truncating, write, truncate, close), so a read can catch it
 /// half-written or with a stale tail: a read that does not parse is tried again, and a file that never parses is
 /// skipped until the next poll. It is deleted when the process exits; a crash leaves it behind, which is why the
-/// caller checks the pid and start time.
+/// monitor checks the pid and start time against its process table.
 /// </remarks>
 internal static class ClaudeLiveStatusFile
 {
     private const int Attempts = 3;
 
-    public static async ValueTask<(LiveStatusEntry? Entry, string? ProcStart)> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async ValueTask<LiveStatusEntry?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
@@ -25,22 +26,21 @@ internal static class ClaudeLiveStatusFile
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return default;
+                return null;
             }
 
-            if (TryParse(bytes, out LiveStatusEntry? entry, out string? procStart))
+            if (TryParse(bytes, out LiveStatusEntry? entry))
             {
-                return (entry, procStart);
+                return entry;
             }
         }
 
-        return default;
+        return null;
     }
 
-    internal static bool TryParse(ReadOnlySpan<byte> json, out LiveStatusEntry? entry, out string? procStart)
+    internal static bool TryParse(ReadOnlySpan<byte> json, out LiveStatusEntry? entry)
     {
         entry = null;
-        procStart = null;
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -53,7 +53,6 @@ internal static class ClaudeLiveStatusFile
                 return false;
             }
 
-            procStart = String(root, "procStart");
             entry = new LiveStatusEntry
             {
                 Pid = pid.GetInt32(),
@@ -62,6 +61,9 @@ internal static class ClaudeLiveStatusFile
                 WaitingFor = String(root, "waitingFor"),
                 UpdatedAt = Time(root, "statusUpdatedAt") ?? Time(root, "updatedAt") ?? Time(root, "startedAt"),
                 Cwd = String(root, "cwd"),
+
+                // Linux's start time of the process in clock ticks since boot (field 22 of /proc/<pid>/stat), as text.
+                ProcessStartTicks = ulong.TryParse(String(root, "procStart"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong ticks) ? ticks : null,
             };
             return true;
         }

@@ -97,6 +97,27 @@ public sealed class ClaudeSessionSource : ISessionSource
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Claude Code names a sub-agent's transcript <c>agent-&lt;id&gt;.jsonl</c>, and the parent learns that id only from the
+    /// sub-agent's progress or result: until then, the transcripts left over are paired with the spawns left over in
+    /// the order both started.
+    /// </remarks>
+    public SessionFacts CombineSubAgents(SessionFacts session, IReadOnlyList<SubAgentTranscript> subAgents)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(subAgents);
+        var spawns = session.SubAgents.ToList();
+        List<SubAgentTranscript> unmatched = [.. subAgents.Where(t => !spawns.Exists(a => a.AgentId == t.File.AgentId))];
+        int[] waiting = [.. Enumerable.Range(0, spawns.Count).Where(i => spawns[i].AgentId is null)];
+        for (int i = 0; i < Math.Min(unmatched.Count, waiting.Length); i++)
+        {
+            spawns[waiting[i]] = spawns[waiting[i]] with { AgentId = unmatched[i].File.AgentId };
+        }
+
+        return SubAgentMerge.Combine(session with { SubAgents = spawns }, subAgents);
+    }
+
+    /// <inheritdoc/>
     public ISessionMessageReader CreateMessageReader() => new ClaudeMessageReader();
 
     /// <inheritdoc/>
@@ -116,9 +137,9 @@ public sealed class ClaudeSessionSource : ISessionSource
 
             foreach (string path in Directory.EnumerateFiles(folder, "*.json"))
             {
-                if (await ClaudeLiveStatusFile.ReadAsync(path, cancellationToken).ConfigureAwait(false) is ({ } entry, var procStart))
+                if (await ClaudeLiveStatusFile.ReadAsync(path, cancellationToken).ConfigureAwait(false) is { } entry)
                 {
-                    entries.Add(entry with { IsProcessAlive = ProcessProbe.IsAlive(entry.Pid, procStart) });
+                    entries.Add(entry);
                 }
             }
         }

@@ -155,8 +155,9 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
             return null;
         }
 
-        Assert.True(ClaudeLiveStatusFile.TryParse(File.ReadAllBytes(path), out LiveStatusEntry? entry, out _));
-        return entry! with { IsProcessAlive = true };
+        // At a checkpoint the recorded process was running: the report stands.
+        Assert.True(ClaudeLiveStatusFile.TryParse(File.ReadAllBytes(path), out LiveStatusEntry? entry));
+        return entry;
     }
 
     private Task<ClaudeSessionTracker> ReplayAsync(string transcript) =>

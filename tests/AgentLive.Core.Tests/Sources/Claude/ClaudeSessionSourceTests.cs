@@ -1,9 +1,11 @@
 using System.Globalization;
+using AgentLive.Monitoring;
 using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
 using AgentLive.State;
 using AgentLive.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentLive.Tests.Sources.Claude;
 
@@ -76,7 +78,7 @@ public sealed class ClaudeSessionSourceTests : IDisposable
     }
 
     [LinuxFact]
-    public async Task Live_status_files_are_read_and_checked_against_the_process_table()
+    public async Task Live_status_files_are_read_and_only_those_of_a_running_process_are_believed()
     {
         string sessions = Path.Combine(_root.Path, "sessions");
         Directory.CreateDirectory(sessions);
@@ -93,11 +95,20 @@ public sealed class ClaudeSessionSourceTests : IDisposable
 
         Assert.Equal(2, entries.Count);
         LiveStatusEntry live = Assert.Single(entries, e => e.SessionId == $"s-{self}");
-        Assert.True(live.IsProcessAlive);
+        Assert.Equal(start, live.ProcessStartTicks);
         Assert.Equal(LiveReportState.WaitingForUser, live.State);
         Assert.Equal("dialog open", live.WaitingFor);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795479868339), live.UpdatedAt);
-        Assert.False(Assert.Single(entries, e => e.SessionId == "s-reused").IsProcessAlive);
+
+        // The monitor believes a report only while the process table shows its process, started when it says.
+        var poller = new LiveStatusPoller([_source], new LinuxProcessScanner(), NullLogger.Instance);
+        await poller.RefreshAsync(CancellationToken.None);
+        Assert.Equal([$"claude:s-{self}"], poller.Current.Keys);
+
+        // And with process detection off, nothing can tell a live report from a stale one: none is believed.
+        var blind = new LiveStatusPoller([_source], null, NullLogger.Instance);
+        await blind.RefreshAsync(CancellationToken.None);
+        Assert.Empty(blind.Current);
     }
 
     [Fact]
@@ -111,11 +122,11 @@ public sealed class ClaudeSessionSourceTests : IDisposable
     {
         string path = Path.Combine(RealFixture.Root, "claude", "f3_interrupt_permission_dialog_tui", "snapshots", "waiting-dialog", "claude", "sessions", "30167.json");
 
-        Assert.True(ClaudeLiveStatusFile.TryParse(File.ReadAllBytes(path), out LiveStatusEntry? entry, out string? procStart));
+        Assert.True(ClaudeLiveStatusFile.TryParse(File.ReadAllBytes(path), out LiveStatusEntry? entry));
         Assert.Equal(30167, entry!.Pid);
         Assert.Equal("b972eaed-1700-4c73-b2ec-54de85ef8a64", entry.SessionId);
         Assert.Equal(LiveReportState.WaitingForUser, entry.State);
-        Assert.Equal("251491", procStart);
+        Assert.Equal(251491UL, entry.ProcessStartTicks);
     }
 
     [Theory]
@@ -125,6 +136,6 @@ public sealed class ClaudeSessionSourceTests : IDisposable
     [InlineData("[]")]
     public void A_half_written_or_foreign_live_status_file_does_not_parse(string content)
     {
-        Assert.False(ClaudeLiveStatusFile.TryParse(System.Text.Encoding.UTF8.GetBytes(content), out _, out _));
+        Assert.False(ClaudeLiveStatusFile.TryParse(System.Text.Encoding.UTF8.GetBytes(content), out _));
     }
 }

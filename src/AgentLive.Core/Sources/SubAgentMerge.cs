@@ -1,0 +1,54 @@
+namespace AgentLive.Sources;
+
+/// <summary>
+/// What every source does with sub-agent transcripts: their tokens and cost count in the parent's totals, each is
+/// listed under the parent with its own tokens and activity, matched to a spawn the parent recorded by the
+/// sub-agent's id where the parent knows it.
+/// </summary>
+internal static class SubAgentMerge
+{
+    public static SessionFacts Combine(SessionFacts session, IReadOnlyList<SubAgentTranscript> transcripts)
+    {
+        if (transcripts.Count == 0)
+        {
+            return session;
+        }
+
+        TokenUsage tokens = session.Tokens;
+        decimal? cost = session.CostUsd;
+        var subAgents = session.SubAgents.ToList();
+        foreach (SubAgentTranscript transcript in transcripts)
+        {
+            SessionFacts facts = transcript.Facts;
+            tokens += facts.Tokens;
+            cost = cost is { } c && facts.CostUsd is { } s ? c + s : null;
+
+            bool running = facts.TranscriptState.Status == SessionStatus.Working;
+            int index = subAgents.FindIndex(a => a.AgentId == transcript.File.AgentId);
+            if (index >= 0)
+            {
+                SubAgentInfo known = subAgents[index];
+                subAgents[index] = known with
+                {
+                    Tokens = facts.Tokens,
+                    Activity = known.IsRunning ? facts.Activity ?? known.Activity : null,
+                };
+            }
+            else
+            {
+                subAgents.Add(new SubAgentInfo
+                {
+                    Id = $"agent-{transcript.File.AgentId}",
+                    AgentId = transcript.File.AgentId,
+                    Description = facts.Title,
+                    Status = running ? SubAgentStatus.Running : SubAgentStatus.Completed,
+                    Activity = running ? facts.Activity : null,
+                    StartedAt = facts.StartedAt,
+                    Tokens = facts.Tokens,
+                });
+            }
+        }
+
+        return session with { Tokens = tokens, CostUsd = cost, SubAgents = subAgents };
+    }
+}
