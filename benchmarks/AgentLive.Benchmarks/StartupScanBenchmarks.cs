@@ -29,16 +29,18 @@ public class StartupScanBenchmarks
         for (int i = 0; i < Transcripts; i++)
         {
             string file = Path.Combine(project, $"{i:00000000}-0000-4000-8000-000000000000.jsonl");
-            if (File.Exists(file) && new FileInfo(file).Length >= BytesEach)
+            if (!File.Exists(file) || new FileInfo(file).Length < BytesEach)
             {
-                continue;
+                using FileStream output = File.Create(file);
+                while (output.Length < BytesEach)
+                {
+                    output.Write(template);
+                }
             }
 
-            using FileStream output = File.Create(file);
-            while (output.Length < BytesEach)
-            {
-                output.Write(template);
-            }
+            // Files kept from an earlier run are older than the look-back window: a monitor would only list them and
+            // read nothing. Every run stamps them fresh, so the scan always reads every byte.
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
         }
 
         _files = Directory.GetFiles(project);
@@ -66,7 +68,8 @@ public class StartupScanBenchmarks
         options.Sources.Add(new ClaudeSessionSource(new ClaudeSourceOptions { Roots = [_root] }));
         await using SessionMonitor monitor = SessionMonitor.Create(options);
         await monitor.StartAsync();
-        return monitor.GetSessions().Count;
+        int sessions = monitor.GetSessions().Count;
+        return sessions > 0 ? sessions : throw new InvalidOperationException("The startup scan read no transcript: the benchmark would time a directory listing.");
     }
 
     private sealed class NullSink : ITailLineSink

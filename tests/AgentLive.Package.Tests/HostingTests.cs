@@ -46,7 +46,17 @@ public sealed class HostingTests
         var services = new ServiceCollection().AddLogging().AddAgentLive();
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        Assert.NotNull(provider.GetRequiredService<SessionMonitor>());
+        SessionMonitor monitor = provider.GetRequiredService<SessionMonitor>();
+        Assert.Same(monitor, provider.GetRequiredService<SessionMonitor>());
         Assert.Single(provider.GetServices<IHostedService>());
+
+        // The documented defaults, with the container's logger factory filled in.
+        SessionMonitorOptions options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SessionMonitorOptions>>().Value;
+        Assert.Equal(["claude", "codex"], options.Sources.Select(s => s.Name));
+        Assert.Equal(TimeSpan.FromHours(24), options.LookBack);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ReconcileInterval);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.CompletedGracePeriod);
+        Assert.Equal(1024, options.SubscriberQueueCapacity);
+        Assert.Same(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), options.LoggerFactory);
     }
 }

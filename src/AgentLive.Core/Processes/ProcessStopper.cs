@@ -14,11 +14,17 @@ internal sealed class ProcessStopper
 
     private readonly IProcessScanner _scanner;
     private readonly TimeProvider _time;
+    private readonly Func<int, int, bool> _signal;
 
-    public ProcessStopper(IProcessScanner scanner, TimeProvider time)
+    /// <param name="scanner">Re-reads the process right before each signal.</param>
+    /// <param name="time">The clock of the bounded waits.</param>
+    /// <param name="signal">Sends a Unix signal to a pid and returns whether it was delivered; <c>kill(2)</c> unless given
+    /// (tests record the signals instead, so a missing guard never reaches a real process).</param>
+    public ProcessStopper(IProcessScanner scanner, TimeProvider time, Func<int, int, bool>? signal = null)
     {
         _scanner = scanner;
         _time = time;
+        _signal = signal ?? UnixSignals.Send;
     }
 
     public async Task<StopResult> StopAsync(ProcessInfo expected, Func<ProcessInfo, bool> isAgent, TimeSpan timeout, bool killAfterTimeout, CancellationToken cancellationToken)
@@ -107,11 +113,11 @@ internal sealed class ProcessStopper
         return true;
     }
 
-    private static bool Terminate(int pid)
+    private bool Terminate(int pid)
     {
         if (!OperatingSystem.IsWindows())
         {
-            return UnixSignals.Send(pid, UnixSignals.Terminate);
+            return _signal(pid, UnixSignals.Terminate);
         }
 
         // Windows has no SIGTERM for console programs: ask the window to close, which a console agent may ignore.
@@ -126,11 +132,11 @@ internal sealed class ProcessStopper
         }
     }
 
-    private static void Kill(int pid)
+    private void Kill(int pid)
     {
         if (!OperatingSystem.IsWindows())
         {
-            UnixSignals.Send(pid, UnixSignals.Kill);
+            _signal(pid, UnixSignals.Kill);
             return;
         }
 

@@ -14,8 +14,8 @@ namespace AgentLive.State;
 /// <item>A transcript that says the session ended, with a live process, is a resumed session waiting for its prompt.</item>
 /// <item>A tool call that probably needs approval (<see cref="SessionFacts.PendingApproval"/>), unanswered for
 /// <see cref="StatusThresholds.ApprovalQuiet"/> with no tool process of the session running, is a permission wait.</item>
-/// <item>A gone process after <see cref="StatusThresholds.QuietAfter"/> of quiet, or no known process after
-/// <see cref="StatusThresholds.DoneAfter"/>, means done.</item>
+/// <item>A gone process whose turn was over, a gone process after <see cref="StatusThresholds.QuietAfter"/> of quiet,
+/// or no known process after <see cref="StatusThresholds.DoneAfter"/>, means done.</item>
 /// <item>A live process that looks busy with no new line for <see cref="StatusThresholds.StaleAfter"/> is idle.</item>
 /// <item>Otherwise the transcript's state stands.</item>
 /// </list>
@@ -64,8 +64,10 @@ internal static class SessionStatusRules
             return alive ? Resumed : transcript;
         }
 
+        // A gone process whose turn was over has nothing left to write: done at once. One that looked busy gets the
+        // quiet period, for the last lines a client writes as it exits.
         if (!alive &&
-            ((context.Process == ProcessPresence.Gone && quiet >= thresholds.QuietAfter) ||
+            ((context.Process == ProcessPresence.Gone && (quiet >= thresholds.QuietAfter || transcript.Status != SessionStatus.Working)) ||
              (context.Process == ProcessPresence.Unknown && quiet >= thresholds.DoneAfter)))
         {
             return Ended;

@@ -11,7 +11,7 @@ public sealed class StatusThresholds
     /// <summary>Gets the defaults.</summary>
     public static StatusThresholds Default { get; } = new();
 
-    /// <summary>Gets or sets how long a session whose process has exited must be quiet before it is done.</summary>
+    /// <summary>Gets or sets how long a session that looked busy when its process exited must be quiet before it is done (one whose turn was over is done at once).</summary>
     /// <value>The default is 10 seconds: long enough for the last lines a client writes as it exits.</value>
     public TimeSpan QuietAfter
     {

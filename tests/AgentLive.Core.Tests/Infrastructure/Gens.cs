@@ -48,7 +48,7 @@ public static class Gens
     public static Gen<JsonTree> Bool { get; } = Gen.Elements<JsonTree>(JsonLiteral.True, JsonLiteral.False, JsonLiteral.Null);
 
     public static Gen<JsonTree> Timestamp { get; } =
-        Gen.Elements<JsonTree>(new JsonText("2026-11-24T00:23:05.514Z"), new JsonText("2026-11-24T01:00:00Z"), new JsonNumber(1795479864787), new JsonText("not a time"));
+        Gen.Elements<JsonTree>(new JsonText("2026-11-24T00:23:05.514Z"), new JsonText("2026-11-24T01:00:00Z"), new JsonNumber(1795479864787), new JsonNumber(1795479864), new JsonNumber(500_000_000_000), new JsonText("not a time"));
 
     /// <summary>An object with a random subset of the members offered (the order is the writer's business).</summary>
     public static Gen<JsonTree> Members(params (string Name, Gen<JsonTree> Value)[] members) =>

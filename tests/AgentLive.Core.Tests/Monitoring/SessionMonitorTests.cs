@@ -301,8 +301,11 @@ public sealed class SessionMonitorTests
         Task start = harness.Monitor.StartAsync();
         await harness.DisposeAsync();
 
-        await Task.WhenAny(start, Task.Delay(MonitorHarness.Patience));
-        Assert.True(start.IsCompleted);
+        // The startup scan ends: done, or cut short by the disposal (canceled), never failed.
+        Assert.Same(start, await Task.WhenAny(start, Task.Delay(MonitorHarness.Patience)));
+        Assert.False(start.IsFaulted, start.Exception?.ToString());
+        Assert.True(start.IsCompletedSuccessfully || start.IsCanceled);
+        Assert.DoesNotContain(harness.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     [Fact]

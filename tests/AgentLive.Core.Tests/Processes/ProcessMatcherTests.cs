@@ -55,10 +55,10 @@ public sealed class ProcessMatcherTests
     [InlineData("claude", "c_tool_sleep", "midturn-tool-running", 29661)]
     [InlineData("claude", "f_interrupt_tui", "tool-running", 30085)]
     [InlineData("codex", "c_tool_sleep", "midturn-tool-running", 31138)]
-    [InlineData("codex", "f_interrupt_tui", "tool-running", -1)]
+    [InlineData("codex", "f_interrupt_tui", "tool-running", 2442)]
     [InlineData("codex", "g_interactive_tui", "tui1-idle-alive", 32678)]
     [InlineData("codex", "g_interactive_tui", "tui2-idle-alive", 431)]
-    [InlineData("codex", "h_approval_wait_tui", "waiting-approval", -1)]
+    [InlineData("codex", "h_approval_wait_tui", "waiting-approval", 2666)]
     public void Each_live_session_gets_its_agents_pid_never_a_launcher_daemon_or_tool_shell(string client, string scenario, string checkpoint, int expected)
     {
         RealFixture fixture = RealFixture.Load(client, scenario);
@@ -67,11 +67,9 @@ public sealed class ProcessMatcherTests
 
         ProcessMatches matches = ProcessMatcher.Match([session], agents, new Dictionary<string, int>(), openFiles, workingDirectoriesKnown: true);
 
+        // The expected pid is the recording's terminal `codex`/`claude` (the child of the node launcher, the parent of the daemon).
         ProcessInfo process = matches.Matched[session.Key];
-        if (expected > 0)
-        {
-            Assert.Equal(expected, process.Pid);
-        }
+        Assert.Equal(expected, process.Pid);
 
         // The agent is the native client: not node, not the app-server daemon, not a shell.
         Assert.Equal(client == "claude" ? "claude" : "codex", process.Name);

@@ -95,7 +95,9 @@ public sealed class StopSessionTests : IDisposable
         StopResult self = await Stopper(scanner).StopAsync(scanner.Find(Environment.ProcessId)!, IsAgent, Patience, killAfterTimeout: true, CancellationToken.None);
 
         Assert.Equal(StopOutcome.Refused, notAgent.Outcome);
+        Assert.Equal($"Process {bystander.Id} is not an agent process.", notAgent.Message);
         Assert.Equal(StopOutcome.Refused, self.Outcome);
+        Assert.Equal($"Process {Environment.ProcessId} is never signalled.", self.Message);
         Assert.False(bystander.HasExited);
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using AgentLive.Processes;
 using AgentLive.Sources;
 using AgentLive.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgentLive.Tests.Processes;
 
@@ -73,7 +74,8 @@ public sealed class ToolProcessTests : IDisposable
         string root = Path.Combine(_dir.Path, "codex-home");
         string folder = Path.Combine(root, "sessions", "2026", "11", "24");
         Directory.CreateDirectory(folder);
-        string at = DateTimeOffset.UtcNow.AddSeconds(-5).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        DateTimeOffset lastLine = DateTimeOffset.UtcNow.AddSeconds(-5);
+        string at = lastLine.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         string cwd = System.Text.Json.JsonSerializer.Serialize(project);
         await File.WriteAllLinesAsync(Path.Combine(folder, "rollout-2026-11-24T00-00-00-t1.jsonl"),
         [
@@ -83,7 +85,11 @@ public sealed class ToolProcessTests : IDisposable
             $$$"""{"timestamp":"{{{at}}}","ordinal":3,"type":"response_item","payload":{"type":"custom_tool_call","name":"exec","call_id":"c1","input":"await tools.exec_command({cmd: \"make deploy\", sandbox_permissions: \"require_escalated\"})"}}""",
         ]);
 
-        var options = new SessionMonitorOptions { UsePolling = true };
+        // The monitor's clock stands 3 s after the last line, however long the test takes: past the approval quiet
+        // (2 s), short of the quiet after which a session with no agent process is done (10 s).
+        var clock = new FakeTimeProvider(lastLine.AddSeconds(3));
+        var options = new SessionMonitorOptions { UsePolling = true, TimeProvider = clock };
+        Assert.InRange(clock.GetUtcNow() - lastLine, options.StatusThresholds.ApprovalQuiet, options.StatusThresholds.QuietAfter - TimeSpan.FromTicks(1));
         options.Sources.Clear();
         options.Sources.Add(new CodexSessionSource(new CodexSourceOptions { Roots = [root] }));
         SessionMonitor monitor = SessionMonitor.Create(options);

@@ -66,15 +66,28 @@ public sealed class TailReaderProperties : IDisposable
             (from original in LinesStartingWith((byte)'a')
              from firstReadAt in Gen.Choose(0, original.Length)
              from replacement in LinesStartingWith((byte)'b')
-             from shape in Gen.Elements("shorter", "same", "longer")
-             select new RewriteScenario(original, firstReadAt, Shape(original, replacement, shape))).ToArbitrary();
+             from shape in Gen.Elements("shorter", "same", "longer", "same head, same length", "same head, longer")
+             from changedAt in Gen.Choose(1, TailReader.FingerprintBytes - 1)
+             select new RewriteScenario(original, firstReadAt, Shape(original, replacement, shape, changedAt))).ToArbitrary();
 
-        private static byte[] Shape(byte[] original, byte[] replacement, string shape) => shape switch
+        /// <summary>
+        /// The rewritten file. The "same head" shapes keep everything but the last <paramref name="changedAt"/> bytes
+        /// before the saved position (often far more than the head fingerprint covers) and change the byte there, so
+        /// only the fingerprint just before the position can tell; a replacement line starts with <c>b</c>, which the
+        /// original never has.
+        /// </summary>
+        private static byte[] Shape(byte[] original, byte[] replacement, string shape, int changedAt)
         {
-            "shorter" => replacement[..Math.Max(1, Math.Min(replacement.Length, original.Length - 1))],
-            "same" => [.. replacement.Concat(Enumerable.Repeat((byte)'\n', Math.Max(0, original.Length - replacement.Length))).Take(original.Length)],
-            _ => [.. replacement, .. original, .. replacement],
-        };
+            int keep = Math.Max(0, original.Length - changedAt);
+            return shape switch
+            {
+                "shorter" => replacement[..Math.Max(1, Math.Min(replacement.Length, original.Length - 1))],
+                "same" => [.. replacement.Concat(Enumerable.Repeat((byte)'\n', Math.Max(0, original.Length - replacement.Length))).Take(original.Length)],
+                "same head, same length" => [.. original[..keep], .. replacement.Concat(original[keep..]).Take(original.Length - keep)],
+                "same head, longer" => [.. original[..keep], .. replacement, .. original[keep..]],
+                _ => [.. replacement, .. original, .. replacement],
+            };
+        }
     }
 
     [Property(MaxTest = 1000, Arbitrary = [typeof(Generators)])]

@@ -40,10 +40,13 @@ internal static class CodexToolInput
             {
                 if (reader.ValueTextEquals("cmd"u8) || reader.ValueTextEquals("command"u8))
                 {
+                    // Read the value even when a command was already found: left unread, an array or object value's
+                    // members would be taken for the call's own, and the loop would stop at its first element.
                     reader.Read();
-                    summary ??= reader.TokenType == JsonTokenType.StartArray
+                    string? command = reader.TokenType == JsonTokenType.StartArray
                         ? LastString(ref reader)
                         : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+                    summary ??= command;
                 }
                 else if (reader.ValueTextEquals("sandbox_permissions"u8))
                 {

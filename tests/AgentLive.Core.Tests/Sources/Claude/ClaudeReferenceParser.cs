@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgentLive.Parsing;
 using AgentLive.Sources.Claude;
 
 namespace AgentLive.Tests.Sources.Claude;
@@ -84,10 +83,10 @@ public static partial class ClaudeReferenceParser
             line.ApiErrorStatus = Int(root, "apiErrorStatus");
             line.ParentToolUseId = Str(root, "parentToolUseID");
             line.Operation = Str(root, "operation");
-            line.CustomTitle = Preview(root, "customTitle", TextPreview.PromptChars);
-            line.AiTitle = Preview(root, "aiTitle", TextPreview.PromptChars);
-            line.SummaryTitle = Preview(root, "summary", TextPreview.PromptChars);
-            line.LastPrompt = Preview(root, "lastPrompt", TextPreview.PromptChars);
+            line.CustomTitle = Preview(root, "customTitle", ReferenceRules.PromptChars);
+            line.AiTitle = Preview(root, "aiTitle", ReferenceRules.PromptChars);
+            line.SummaryTitle = Preview(root, "summary", ReferenceRules.PromptChars);
+            line.LastPrompt = Preview(root, "lastPrompt", ReferenceRules.PromptChars);
             line.QuerySource = Str(root, "querySource");
             line.TotalCostUsd = root.TryGetProperty("totalCostUSD", out JsonElement cost) && cost.ValueKind == JsonValueKind.Number && cost.TryGetDecimal(out decimal c) ? c : null;
             if (Obj(root, "error") is { } error)
@@ -103,7 +102,7 @@ public static partial class ClaudeReferenceParser
             if (Obj(root, "attachment") is { } attachment)
             {
                 line.AttachmentType = Str(attachment, "type");
-                line.AttachmentPrompt = Preview(attachment, "prompt", TextPreview.PromptChars);
+                line.AttachmentPrompt = Preview(attachment, "prompt", ReferenceRules.PromptChars);
             }
 
             if (Obj(root, "toolUseResult") is { } result)
@@ -237,12 +236,12 @@ public static partial class ClaudeReferenceParser
     private static void Text(string text, ClaudeLine line)
     {
         line.HasText = true;
-        ClaudeUserContent kind = ClaudeUserText.Classify(text);
+        ClaudeUserContent kind = ReferenceRules.ClassifyClaude(text);
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
             || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
         {
             line.UserContent = kind;
-            line.PromptText = kind == ClaudeUserContent.Prompt ? TextPreview.FromString(text, TextPreview.PromptChars) : null;
+            line.PromptText = kind == ClaudeUserContent.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
         }
     }
 
@@ -253,9 +252,9 @@ public static partial class ClaudeReferenceParser
             return (null, null, null);
         }
 
-        string? Arg(string name) => Preview(args, name, TextPreview.ArgumentChars);
+        string? Arg(string name) => Preview(args, name, ReferenceRules.ArgumentChars);
         string? question = args.TryGetProperty("questions", out JsonElement questions) && questions.ValueKind == JsonValueKind.Array
-            ? questions.EnumerateArray().Where(q => q.ValueKind == JsonValueKind.Object).Select(q => Preview(q, "question", TextPreview.ArgumentChars)).FirstOrDefault()
+            ? questions.EnumerateArray().Where(q => q.ValueKind == JsonValueKind.Object).Select(q => Preview(q, "question", ReferenceRules.ArgumentChars)).FirstOrDefault()
             : null;
         string? target = tool switch
         {
@@ -274,7 +273,7 @@ public static partial class ClaudeReferenceParser
         parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string? Preview(JsonElement parent, string name, int max) =>
-        Str(parent, name) is { } text ? TextPreview.FromString(text, max) : null;
+        Str(parent, name) is { } text ? ReferenceRules.Preview(text, max) : null;
 
     private static bool True(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
@@ -292,6 +291,6 @@ public static partial class ClaudeReferenceParser
             return time;
         }
 
-        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? JsonValues.FromEpoch(number) : null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? ReferenceRules.Epoch(number) : null;
     }
 }

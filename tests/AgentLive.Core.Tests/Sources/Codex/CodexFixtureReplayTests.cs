@@ -76,30 +76,49 @@ public sealed class CodexFixtureReplayTests : IDisposable
         Assert.True(partial >= 4, $"{partial} lines read partially");
     }
 
-    public static TheoryData<string, string, SessionStatus, AgentStateKind> Checkpoints => new()
+    /// <summary>
+    /// Each checkpoint with whether the agent process ran, as the recording shows it at that moment: the process snapshot taken
+    /// there, else the timeline (a <c>client_exit</c> or <c>pane_dead</c> before the checkpoint means gone, a terminal
+    /// still open means alive).
+    /// </summary>
+    public static TheoryData<string, string, bool, SessionStatus, AgentStateKind> Checkpoints => new()
     {
-        { "c_tool_sleep", "midturn-tool-running", SessionStatus.Working, AgentStateKind.ToolRunning },
-        { "d_resume", "after-e1", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
-        { "d_resume", "after-e2-resume-last", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
-        { "f_interrupt_tui", "tool-running", SessionStatus.Working, AgentStateKind.ToolRunning },
-        { "f_interrupt_tui", "after-escape-idle", SessionStatus.NeedsYou, AgentStateKind.Interrupted },
-        { "g_interactive_tui", "tui1-idle-alive", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
-        { "g_interactive_tui", "tui1-after-quit", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
-        { "g_interactive_tui", "tui2-resumed-before-prompt", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
-        { "g_interactive_tui", "tui2-idle-alive", SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
-        { "h_approval_wait_tui", "waiting-approval", SessionStatus.NeedsYou, AgentStateKind.AwaitingPermission },
-        { "h_approval_wait_tui", "after-escape-idle", SessionStatus.NeedsYou, AgentStateKind.Interrupted },
+        { "c_tool_sleep", "midturn-tool-running", true, SessionStatus.Working, AgentStateKind.ToolRunning },
+
+        // `codex exec` runs: the client exited (client_exit) a second before each checkpoint. Nothing is left to answer.
+        { "d_resume", "after-e1", false, SessionStatus.Done, AgentStateKind.SessionEnded },
+        { "d_resume", "after-e2-resume-last", false, SessionStatus.Done, AgentStateKind.SessionEnded },
+        { "f_interrupt_tui", "tool-running", true, SessionStatus.Working, AgentStateKind.ToolRunning },
+
+        // The process snapshot "after-escape", 1 ms before this checkpoint, still has the terminal codex (2442).
+        { "f_interrupt_tui", "after-escape-idle", true, SessionStatus.NeedsYou, AgentStateKind.Interrupted },
+        { "g_interactive_tui", "tui1-idle-alive", true, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+
+        // The pane is dead (tmux/tui1-after-quit.txt) and only the app-server daemon runs (processes.json): the session
+        // is over, although its last line (the turn's task_complete) is only 9.3 s old.
+        { "g_interactive_tui", "tui1-after-quit", false, SessionStatus.Done, AgentStateKind.SessionEnded },
+        { "g_interactive_tui", "tui2-resumed-before-prompt", true, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        { "g_interactive_tui", "tui2-idle-alive", true, SessionStatus.NeedsYou, AgentStateKind.TaskComplete },
+        { "h_approval_wait_tui", "waiting-approval", true, SessionStatus.NeedsYou, AgentStateKind.AwaitingPermission },
+
+        // No process snapshot here; the pane died 1.2 s after this checkpoint.
+        { "h_approval_wait_tui", "after-escape-idle", true, SessionStatus.NeedsYou, AgentStateKind.Interrupted },
     };
 
     [Theory]
     [MemberData(nameof(Checkpoints))]
     public async Task At_each_recorded_checkpoint_the_status_is_what_the_user_saw(
-        string scenario, string checkpoint, SessionStatus status, AgentStateKind state)
+        string scenario, string checkpoint, bool agentAlive, SessionStatus status, AgentStateKind state)
     {
         RealFixture fixture = RealFixture.Load("codex", scenario);
         CodexSessionTracker tracker = await ReplayAsync(fixture.TranscriptAt(checkpoint)!);
+        ProcessPresence presence = agentAlive ? ProcessPresence.Alive : ProcessPresence.Gone;
+        if (fixture.ProcessesAt(checkpoint).Count > 0)
+        {
+            Assert.Equal(presence, Presence(fixture, checkpoint));
+        }
 
-        AgentState activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime(checkpoint), Presence(fixture, checkpoint)));
+        AgentState activity = tracker.Evaluate(new SessionContext(fixture.CheckpointTime(checkpoint), presence));
 
         Assert.Equal(state, activity.Kind);
         Assert.Equal(status, activity.Status);

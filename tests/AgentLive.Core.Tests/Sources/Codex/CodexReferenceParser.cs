@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using AgentLive.Parsing;
 using AgentLive.Sources.Codex;
 
 namespace AgentLive.Tests.Sources.Codex;
@@ -101,18 +100,18 @@ public static class CodexReferenceParser
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && state.MessageText is { } text)
         {
-            line.UserText = CodexUserTextRules.Classify(text);
-            line.Text = line.UserText == CodexUserText.Prompt ? TextPreview.FromString(text, TextPreview.PromptChars) : null;
+            line.UserText = ReferenceRules.ClassifyCodex(text);
+            line.Text = line.UserText == CodexUserText.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
         }
 
         if (line.ItemType == CodexItemType.UserMessage)
         {
-            line.ItemText = state.ItemText is null ? null : TextPreview.FromString(state.ItemText, TextPreview.PromptChars);
+            line.ItemText = state.ItemText is null ? null : ReferenceRules.Preview(state.ItemText, ReferenceRules.PromptChars);
         }
 
         if (line.PayloadType is CodexPayloadType.UserMessage or CodexPayloadType.Error)
         {
-            line.Text = state.EventMessage is null ? null : TextPreview.FromString(state.EventMessage, TextPreview.PromptChars);
+            line.Text = state.EventMessage is null ? null : ReferenceRules.Preview(state.EventMessage, ReferenceRules.PromptChars);
             line.ErrorMessage = line.PayloadType == CodexPayloadType.Error ? line.Text : line.ErrorMessage;
             line.HasError |= line.PayloadType == CodexPayloadType.Error;
         }
@@ -213,10 +212,10 @@ public static class CodexReferenceParser
                     line.Name = Str(value);
                     break;
                 case "input" when value.ValueKind == JsonValueKind.String:
-                    state.Input = CodexToolInput.FromFreeform(Encoding.UTF8.GetBytes(value.GetString()!));
+                    state.Input = ReferenceRules.FreeformInput(value.GetString()!);
                     break;
                 case "arguments" when value.ValueKind == JsonValueKind.String:
-                    state.Arguments = CodexToolInput.FromJsonArguments(Encoding.UTF8.GetBytes(value.GetString()!));
+                    state.Arguments = ReferenceRules.JsonArguments(value.GetString()!);
                     break;
                 case "error":
                     Error(value, line);
@@ -331,13 +330,13 @@ public static class CodexReferenceParser
         {
             case JsonValueKind.String:
                 line.HasError = true;
-                line.ErrorMessage = TextPreview.FromString(value.GetString()!, TextPreview.PromptChars);
+                line.ErrorMessage = ReferenceRules.Preview(value.GetString()!, ReferenceRules.PromptChars);
                 break;
             case JsonValueKind.Object:
                 line.HasError = true;
                 foreach (JsonProperty property in value.EnumerateObject().Where(p => p.Name == "message"))
                 {
-                    line.ErrorMessage = Str(property.Value) is { } message ? TextPreview.FromString(message, TextPreview.PromptChars) : null;
+                    line.ErrorMessage = Str(property.Value) is { } message ? ReferenceRules.Preview(message, ReferenceRules.PromptChars) : null;
                 }
 
                 break;
@@ -402,9 +401,9 @@ public static class CodexReferenceParser
 
     private static string? Command(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => TextPreview.FromString(value.GetString()!, TextPreview.ArgumentChars),
+        JsonValueKind.String => ReferenceRules.Preview(value.GetString()!, ReferenceRules.ArgumentChars),
         JsonValueKind.Array => value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String)
-            .Select(e => TextPreview.FromString(e.GetString()!, TextPreview.ArgumentChars)).LastOrDefault(),
+            .Select(e => ReferenceRules.Preview(e.GetString()!, ReferenceRules.ArgumentChars)).LastOrDefault(),
         _ => null,
     };
 
@@ -422,7 +421,7 @@ public static class CodexReferenceParser
             return time;
         }
 
-        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? JsonValues.FromEpoch(number) : null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number) ? ReferenceRules.Epoch(number) : null;
     }
 
     // The type words are a table, not JSON reading: the oracle shares it with the parser.
