@@ -1,9 +1,7 @@
 using System.Text;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
-using AgentLive.State;
 using AgentLive.Tests.Infrastructure;
-using Microsoft.Extensions.Logging;
 
 namespace AgentLive.Tests.Sources.Claude;
 
