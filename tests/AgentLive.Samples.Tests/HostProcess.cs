@@ -13,10 +13,10 @@ internal sealed class HostProcess : IDisposable
 
     public static string HostDll => Path.Combine(AppContext.BaseDirectory, "agentlive.dll");
 
-    /// <summary>The real-client transcripts copied next to the tests, laid out as ~/.claude and ~/.codex.</summary>
-    public static string ClaudeRoot => Path.Combine(AppContext.BaseDirectory, "Roots", "claude");
+    /// <summary>The real-client transcripts, laid out as ~/.claude and ~/.codex, their lines moved to two hours ago.</summary>
+    public static string ClaudeRoot => RecentRoots.Claude;
 
-    public static string CodexRoot => Path.Combine(AppContext.BaseDirectory, "Roots", "codex");
+    public static string CodexRoot => RecentRoots.Codex;
 
     public StreamWriter Input => _process.StandardInput;
 
