@@ -31,8 +31,9 @@ public sealed class SessionMonitorOptions
     }
 
     /// <summary>
-    /// Gets or sets how often the monitor compares every known transcript's size and time with what it read (the
-    /// safety net under file watching), re-reads live status, and re-derives every status from the clock.
+    /// Gets or sets how often the monitor compares the transcripts in use with what it read, re-reads live status and
+    /// re-derives every status from the clock; every 15th time (and with <see cref="UsePolling"/> every time) it lists
+    /// every folder and compares every known transcript, the safety net under file watching.
     /// </summary>
     /// <value>Positive. The default is 2 seconds.</value>
     public TimeSpan ReconcileInterval
