@@ -349,7 +349,7 @@ internal sealed class ClaudeLineParser
         }
 
         // Classifying costs no allocation; only a prompt's preview does, and that waits for the line's type.
-        ClaudeUserContent kind = ClaudeUserText.Classify(ref reader);
+        ClaudeUserContent kind = ClaudeUserText.Prefixes.Classify(ref reader);
 
         // Across several text blocks the strongest signal wins: an interrupt marker, then a prompt, then injected text.
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None

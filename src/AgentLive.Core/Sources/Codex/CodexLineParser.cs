@@ -141,7 +141,7 @@ internal sealed class CodexLineParser
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && _messageText.IsSet)
         {
-            line.UserText = _messageText.Classify(bytes, static (text, _) => CodexUserTextRules.Classify(text.Span));
+            line.UserText = _messageText.Classify(bytes, static (text, _) => CodexUserTextRules.Prefixes.Classify(text.Span));
             line.Text = line.UserText == CodexUserText.Prompt ? _messageText.Preview(bytes, TextPreview.PromptChars) : null;
         }
 

@@ -237,7 +237,7 @@ public static partial class ClaudeReferenceParser
     private static void Text(string text, ClaudeLine line)
     {
         line.HasText = true;
-        ClaudeUserContent kind = ClaudeUserText.Classify(text);
+        ClaudeUserContent kind = ClaudeUserText.Prefixes.Classify(text);
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
             || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
         {

@@ -101,7 +101,7 @@ public static class CodexReferenceParser
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && state.MessageText is { } text)
         {
-            line.UserText = CodexUserTextRules.Classify(text);
+            line.UserText = CodexUserTextRules.Prefixes.Classify(text);
             line.Text = line.UserText == CodexUserText.Prompt ? TextPreview.FromString(text, TextPreview.PromptChars) : null;
         }
 
