@@ -26,8 +26,7 @@ internal static class CodexToolInput
     /// <summary>Reads JSON arguments (<c>{"cmd": "..."}</c>, <c>{"command": ["bash", "-lc", "..."]}</c>).</summary>
     public static (string? Summary, bool Escalated) FromJsonArguments(ReadOnlySpan<byte> json)
     {
-        string? summary = null;
-        bool escalated = false;
+        var arguments = default(ArgumentsVisitor);
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -36,38 +35,14 @@ internal static class CodexToolInput
                 return FromFreeform(json);
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("cmd"u8) || reader.ValueTextEquals("command"u8))
-                {
-                    reader.Read();
-                    summary ??= reader.TokenType == JsonTokenType.StartArray
-                        ? LastString(ref reader)
-                        : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-                }
-                else if (reader.ValueTextEquals("sandbox_permissions"u8))
-                {
-                    reader.Read();
-                    escalated |= JsonValues.StringEquals(ref reader, "require_escalated"u8);
-                }
-                else if (reader.ValueTextEquals("with_escalated_permissions"u8))
-                {
-                    reader.Read();
-                    escalated |= JsonValues.True(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    JsonValues.Skip(ref reader);
-                }
-            }
+            JsonObjects.ForEach(ref reader, ref arguments);
         }
         catch (JsonException)
         {
             // Arguments are the model's output and need not be valid JSON; what was read so far stands.
         }
 
-        return (summary, escalated);
+        return (arguments.Summary, arguments.Escalated);
     }
 
     /// <summary>The last string of an array such as <c>["/bin/bash", "-lc", "echo hi"]</c>: the command itself.</summary>
@@ -143,5 +118,39 @@ internal static class CodexToolInput
         ReadOnlySpan<byte> path = text[(at + marker.Length)..];
         int end = path.IndexOfAny((byte)'\n', (byte)'\r');
         return TextPreview.FromUtf8(end < 0 ? path : path[..end], TextPreview.ArgumentChars);
+    }
+
+    private struct ArgumentsVisitor : IPropertyVisitor
+    {
+        public string? Summary;
+        public bool Escalated;
+
+        public bool Visit(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueTextEquals("cmd"u8) || reader.ValueTextEquals("command"u8))
+            {
+                reader.Read();
+                Summary ??= reader.TokenType == JsonTokenType.StartArray
+                    ? LastString(ref reader)
+                    : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+                return true;
+            }
+
+            if (reader.ValueTextEquals("sandbox_permissions"u8))
+            {
+                reader.Read();
+                Escalated |= JsonValues.StringEquals(ref reader, "require_escalated"u8);
+                return true;
+            }
+
+            if (reader.ValueTextEquals("with_escalated_permissions"u8))
+            {
+                reader.Read();
+                Escalated |= JsonValues.True(ref reader);
+                return true;
+            }
+
+            return false;
+        }
     }
 }
