@@ -53,12 +53,6 @@ internal sealed partial class ClaudeLineParser
                 case TopField.GitBranch:
                     line.GitBranch = JsonValues.Interned(ref reader, cache);
                     break;
-                case TopField.PermissionMode:
-                    line.PermissionMode = JsonValues.Interned(ref reader, cache);
-                    break;
-                case TopField.RequestId:
-                    line.RequestId = JsonValues.Interned(ref reader, cache);
-                    break;
                 case TopField.Message:
                     parser.ReadMessage(ref reader, line);
                     break;
@@ -82,9 +76,6 @@ internal sealed partial class ClaudeLineParser
                     break;
                 case TopField.Attachment:
                     parser.ReadAttachment(ref reader, line);
-                    break;
-                case TopField.Operation:
-                    line.Operation = JsonValues.Interned(ref reader, cache);
                     break;
                 case TopField.CustomTitle:
                     line.CustomTitle = JsonValues.Preview(ref reader, TextPreview.PromptChars);
@@ -178,7 +169,6 @@ internal sealed partial class ClaudeLineParser
                     : reader.ValueTextEquals("text"u8) ? BlockType.Text
                     : reader.ValueTextEquals("tool_use"u8) ? BlockType.ToolUse
                     : reader.ValueTextEquals("tool_result"u8) ? BlockType.ToolResult
-                    : reader.ValueTextEquals("thinking"u8) || reader.ValueTextEquals("redacted_thinking"u8) ? BlockType.Thinking
                     : BlockType.Other;
                 return true;
             }

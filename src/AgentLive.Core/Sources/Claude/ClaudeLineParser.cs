@@ -216,7 +216,6 @@ internal sealed partial class ClaudeLineParser
 
     private void ReadText(ref Utf8JsonReader reader, ClaudeLine line)
     {
-        line.HasText = true;
         if (reader.TokenType != JsonTokenType.String)
         {
             JsonValues.Skip(ref reader);
@@ -248,9 +247,6 @@ internal sealed partial class ClaudeLineParser
                 break;
             case BlockType.ToolResult when block.ToolUseId is not null:
                 line.ToolResults.Add(new ClaudeToolResult(block.ToolUseId, block.IsError));
-                break;
-            case BlockType.Thinking:
-                line.HasThinking = true;
                 break;
         }
     }
@@ -364,7 +360,6 @@ internal sealed partial class ClaudeLineParser
         Text,
         ToolUse,
         ToolResult,
-        Thinking,
     }
 
     /// <summary>The arguments of a tool call that make a good one-line summary of it.</summary>

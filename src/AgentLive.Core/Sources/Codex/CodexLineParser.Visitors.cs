@@ -51,14 +51,8 @@ internal sealed partial class CodexLineParser
                 case CodexField.Git:
                     line.GitBranch = parser.ReadGitBranch(ref reader);
                     break;
-                case CodexField.CliVersion:
-                    line.CliVersion = JsonValues.Interned(ref reader, cache);
-                    break;
-                case CodexField.Originator:
-                    line.Originator = JsonValues.Interned(ref reader, cache);
-                    break;
                 case CodexField.Source:
-                    parser.ReadSource(ref reader, line);
+                    parser.ReadSpawnParent(ref reader);
                     break;
                 case CodexField.ForkedFromId:
                     parser._forkedFrom = JsonValues.Interned(ref reader, cache);

@@ -217,17 +217,12 @@ internal sealed partial class CodexLineParser
     }
 
     /// <summary>
-    /// <c>source</c> is a string (<c>exec</c>, <c>cli</c>, <c>vscode</c>, …) or an object naming a sub-agent:
-    /// <c>{"subagent": "review"}</c> or <c>{"subagent": {"thread_spawn": {"parent_thread_id": …}}}</c>.
+    /// The parent a spawned sub-agent names inside <c>source</c>: a string (<c>exec</c>, <c>cli</c>, <c>vscode</c>, …)
+    /// or an object naming a sub-agent, <c>{"subagent": "review"}</c> or
+    /// <c>{"subagent": {"thread_spawn": {"parent_thread_id": …}}}</c>, at whatever depth it sits.
     /// </summary>
-    private void ReadSource(ref Utf8JsonReader reader, CodexLine line)
+    private void ReadSpawnParent(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            line.Source = JsonValues.Interned(ref reader, _cache);
-            return;
-        }
-
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             JsonValues.Skip(ref reader);
@@ -237,17 +232,7 @@ internal sealed partial class CodexLineParser
         int depth = reader.CurrentDepth;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
-            if (reader.TokenType != JsonTokenType.PropertyName)
-            {
-                continue;
-            }
-
-            if (reader.ValueTextEquals("subagent"u8))
-            {
-                line.IsSubAgent = true;
-                line.Source = "subagent";
-            }
-            else if (reader.ValueTextEquals("parent_thread_id"u8))
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("parent_thread_id"u8))
             {
                 reader.Read();
                 _spawnParent = JsonValues.Interned(ref reader, _cache);
