@@ -41,7 +41,6 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     {
     }
 
-
     protected override LineOutcome Apply(ReadOnlySpan<byte> bytes)
     {
         if (!_parser.TryParse(bytes, _line))
@@ -213,7 +212,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         }
         else if (line.StopReason is ClaudeStopReason.EndTurn or ClaudeStopReason.StopSequence or ClaudeStopReason.MaxTokens)
         {
-            // Print mode never writes turn_duration: a final end_progress alone ends the turn.
+            // Print mode never writes turn_duration: a final end_turn alone ends the turn.
             _progress.Enter(TurnPhase.TurnEnded);
         }
         else
@@ -252,7 +251,6 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             _progress.Enter(_pending.Count > 0 ? TurnPhase.Tools : TurnPhase.Responding);
         }
     }
-
 
     protected override void Clear()
     {
@@ -324,7 +322,6 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         // An AskUserQuestion call's summary is its first question.
         return new PendingToolCall(tool.Activity, kind, tool.Summary);
     }
-
 
     private readonly record struct PendingTool(string Id, string Name, string? Summary, AgentActivity Activity);
 

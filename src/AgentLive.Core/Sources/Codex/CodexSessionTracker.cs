@@ -50,7 +50,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     {
     }
 
-
     /// <summary>Whether the latest pending call asked to run outside the sandbox under a policy that asks first.</summary>
     private bool ApprovalLikely =>
         _progress.Phase == TurnPhase.Tools && _pending.Count > 0 && _pending[^1].Escalated && _approvalPolicy is not null and not "never";
@@ -305,7 +304,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         var activity = new AgentActivity { Tool = call.Name, Target = call.Summary ?? _lastCommand };
         return new PendingToolCall(activity, call.Name == "request_user_input" ? PendingToolKind.AsksUser : PendingToolKind.Runs, Question: null);
     }
-
 
     private readonly record struct PendingCall(string? CallId, string Name, string? Summary, bool Escalated);
 }
