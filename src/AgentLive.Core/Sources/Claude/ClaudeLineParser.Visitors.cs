@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentLive.Parsing;
 
@@ -8,6 +9,7 @@ internal sealed partial class ClaudeLineParser
 {
     private readonly struct TopLevelVisitor(ClaudeLineParser parser, ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             TopField field = TopFields.Identify(ref reader);
@@ -112,6 +114,7 @@ internal sealed partial class ClaudeLineParser
 
     private readonly struct MessageVisitor(ClaudeLineParser parser, ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("content"u8))
@@ -142,6 +145,7 @@ internal sealed partial class ClaudeLineParser
 
     private readonly struct UsageVisitor(ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Int64(ref reader, "input_tokens"u8, ref line.InputTokens)
             || JsonObjects.Int64(ref reader, "output_tokens"u8, ref line.OutputTokens)
@@ -159,6 +163,7 @@ internal sealed partial class ClaudeLineParser
         public bool IsError;
         public ToolInput Input;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -183,7 +188,8 @@ internal sealed partial class ClaudeLineParser
             if (reader.ValueTextEquals("input"u8))
             {
                 reader.Read();
-                Input = ReadToolInput(ref reader);
+                Input = default;
+                JsonObjects.ForEach(ref reader, ref Input);
                 return true;
             }
 
@@ -200,46 +206,18 @@ internal sealed partial class ClaudeLineParser
         }
     }
 
-    private struct ToolInputVisitor : IPropertyVisitor
-    {
-        public ToolInput Input;
-
-        public bool Visit(ref Utf8JsonReader reader)
-        {
-            ToolArgument argument = ToolArguments.Identify(ref reader);
-            if (argument == ToolArgument.Other)
-            {
-                return false;
-            }
-
-            reader.Read();
-            if (argument == ToolArgument.Questions)
-            {
-                Input.Question = ReadFirstQuestion(ref reader);
-            }
-            else if (reader.TokenType == JsonTokenType.String)
-            {
-                Input.Set(argument, JsonValues.Preview(ref reader, TextPreview.ArgumentChars));
-            }
-            else
-            {
-                JsonValues.Skip(ref reader);
-            }
-
-            return true;
-        }
-    }
-
     private struct QuestionVisitor : IPropertyVisitor
     {
         public string? Question;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Preview(ref reader, "question"u8, TextPreview.ArgumentChars, ref Question);
     }
 
     private readonly struct ToolUseResultVisitor(Utf8StringCache cache, ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Interned(ref reader, "agentId"u8, cache, ref line.ToolResultAgentId)
             || JsonObjects.Interned(ref reader, "agent_id"u8, cache, ref line.ToolResultAgentId)
@@ -248,11 +226,13 @@ internal sealed partial class ClaudeLineParser
 
     private readonly struct ErrorVisitor(ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) => JsonObjects.Int32(ref reader, "status"u8, ref line.ErrorStatus);
     }
 
     private readonly struct ProgressDataVisitor(ClaudeLineParser parser, ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("message"u8))
@@ -272,6 +252,7 @@ internal sealed partial class ClaudeLineParser
     {
         public string? ToolName;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (depth == 0 && reader.ValueTextEquals("message"u8))
@@ -298,6 +279,7 @@ internal sealed partial class ClaudeLineParser
         public bool IsToolUse;
         public string? Name;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -313,6 +295,7 @@ internal sealed partial class ClaudeLineParser
 
     private readonly struct AttachmentVisitor(Utf8StringCache cache, ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Interned(ref reader, "type"u8, cache, ref line.AttachmentType)
             || JsonObjects.Preview(ref reader, "prompt"u8, TextPreview.PromptChars, ref line.AttachmentPrompt);
@@ -320,6 +303,7 @@ internal sealed partial class ClaudeLineParser
 
     private readonly struct RequestParamsVisitor(Utf8StringCache cache, ClaudeLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) => JsonObjects.Interned(ref reader, "model"u8, cache, ref line.RequestModel);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using AgentLive.Parsing;
@@ -251,13 +252,6 @@ internal sealed partial class ClaudeLineParser
         }
     }
 
-    private static ToolInput ReadToolInput(ref Utf8JsonReader reader)
-    {
-        var input = default(ToolInputVisitor);
-        JsonObjects.ForEach(ref reader, ref input);
-        return input.Input;
-    }
-
     /// <summary>Reads <c>questions[0].question</c> of an <c>AskUserQuestion</c> call.</summary>
     private static string? ReadFirstQuestion(ref Utf8JsonReader reader)
     {
@@ -362,8 +356,8 @@ internal sealed partial class ClaudeLineParser
         ToolResult,
     }
 
-    /// <summary>The arguments of a tool call that make a good one-line summary of it.</summary>
-    private struct ToolInput
+    /// <summary>The arguments of a tool call that make a good one-line summary of it, read as the visitor of its <c>input</c>.</summary>
+    private struct ToolInput : IPropertyVisitor
     {
         private string? _description;
         private string? _command;
@@ -377,9 +371,35 @@ internal sealed partial class ClaudeLineParser
 
         public string? SubagentType { get; private set; }
 
-        public string? Question { get; set; }
+        public string? Question { get; private set; }
 
-        public void Set(ToolArgument argument, string? value)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Visit(ref Utf8JsonReader reader)
+        {
+            ToolArgument argument = ToolArguments.Identify(ref reader);
+            if (argument == ToolArgument.Other)
+            {
+                return false;
+            }
+
+            reader.Read();
+            if (argument == ToolArgument.Questions)
+            {
+                Question = ReadFirstQuestion(ref reader);
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                Set(argument, JsonValues.Preview(ref reader, TextPreview.ArgumentChars));
+            }
+            else
+            {
+                JsonValues.Skip(ref reader);
+            }
+
+            return true;
+        }
+
+        private void Set(ToolArgument argument, string? value)
         {
             switch (argument)
             {

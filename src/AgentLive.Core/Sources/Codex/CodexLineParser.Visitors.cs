@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentLive.Parsing;
 
@@ -11,6 +12,7 @@ internal sealed partial class CodexLineParser
     {
         public bool Done => parser._stoppedEarly;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             CodexField field = CodexFields.Identify(ref reader);
@@ -131,6 +133,7 @@ internal sealed partial class CodexLineParser
     {
         public string? Branch;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) => JsonObjects.Interned(ref reader, "branch"u8, cache, ref Branch);
     }
 
@@ -139,6 +142,7 @@ internal sealed partial class CodexLineParser
     {
         public string? Kind;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             Kind ??= cache.Get(reader.ValueSpan);
@@ -152,6 +156,7 @@ internal sealed partial class CodexLineParser
         public DeferredString Text;
         public bool Found;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (!reader.ValueTextEquals("text"u8))
@@ -176,12 +181,14 @@ internal sealed partial class CodexLineParser
 
     private readonly struct ErrorVisitor(CodexLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Preview(ref reader, "message"u8, TextPreview.PromptChars, ref line.ErrorMessage);
     }
 
     private readonly struct ItemVisitor(CodexLineParser parser, CodexLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -219,6 +226,7 @@ internal sealed partial class CodexLineParser
     /// <summary><c>info</c> is null after a failed or aborted stream: then nothing is read.</summary>
     private readonly struct TokenInfoVisitor(CodexLineParser parser, CodexLine line) : IPropertyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("total_token_usage"u8))
@@ -255,6 +263,7 @@ internal sealed partial class CodexLineParser
         private long _output;
         private long _reasoningOutput;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Int64(ref reader, "input_tokens"u8, ref _input)
             || JsonObjects.Int64(ref reader, "cached_input_tokens"u8, ref _cachedInput)

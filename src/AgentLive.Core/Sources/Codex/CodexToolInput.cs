@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AgentLive.Parsing;
@@ -125,6 +126,7 @@ internal static class CodexToolInput
         public string? Summary;
         public bool Escalated;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("cmd"u8) || reader.ValueTextEquals("command"u8))
