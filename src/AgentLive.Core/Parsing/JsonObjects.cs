@@ -2,16 +2,15 @@ using System.Text.Json;
 
 namespace AgentLive.Parsing;
 
-/// <summary>Called on each property name of an object; reads the value and returns <see langword="true"/> when it wants the property.</summary>
-internal delegate bool PropertyReader<TState>(ref Utf8JsonReader reader, TState state);
-
 /// <summary>
-/// The loop every nested object of a transcript line is read with: each property offered to a reader, the ones it
-/// does not want skipped whole; a value that is not an object is skipped (a newer client changed its shape).
+/// The loop every object of a transcript line is read with: each property offered to a visitor, the ones it does not
+/// want skipped whole; a value that is not an object is skipped (a newer client changed its shape). The small readers
+/// below are what visitors call for the common property kinds.
 /// </summary>
 internal static class JsonObjects
 {
-    public static void ForEach<TState>(ref Utf8JsonReader reader, TState state, PropertyReader<TState> read)
+    public static void ForEach<TVisitor>(ref Utf8JsonReader reader, ref TVisitor visitor)
+        where TVisitor : struct, IPropertyVisitor
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -21,7 +20,30 @@ internal static class JsonObjects
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!read(ref reader, state))
+            if (!visitor.Visit(ref reader))
+            {
+                reader.Read();
+                JsonValues.Skip(ref reader);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ForEach{TVisitor}"/> for a visitor that can be done before the object ends: then the loop returns
+    /// with the reader where the visitor left it, and the rest of the object is not read.
+    /// </summary>
+    public static void ForEachUntilDone<TVisitor>(ref Utf8JsonReader reader, ref TVisitor visitor)
+        where TVisitor : struct, IStoppingPropertyVisitor
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonValues.Skip(ref reader);
+            return;
+        }
+
+        while (!visitor.Done && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!visitor.Visit(ref reader))
             {
                 reader.Read();
                 JsonValues.Skip(ref reader);

@@ -17,11 +17,9 @@ internal sealed class ClaudeLine
     public string? SessionId;
     public string? Cwd;
     public string? GitBranch;
-    public string? PermissionMode;
 
     // message (user and assistant lines)
     public string? MessageId;
-    public string? RequestId;
     public string? Model;
     public ClaudeStopReason StopReason;
     public bool HasUsage;
@@ -31,8 +29,6 @@ internal sealed class ClaudeLine
     public long CacheReadTokens;
     public ClaudeUserContent UserContent;
     public string? PromptText;
-    public bool HasText;
-    public bool HasThinking;
     public readonly List<ClaudeToolUse> ToolUses = [];
     public readonly List<ClaudeToolResult> ToolResults = [];
     public string? ToolResultAgentId;
@@ -54,10 +50,9 @@ internal sealed class ClaudeLine
     public string? DataToolName;
     public string? ParentToolUseId;
 
-    // attachment, queue-operation, titles, last-prompt, api-request, cost-state
+    // attachment, titles, last-prompt, api-request, cost-state
     public string? AttachmentType;
     public string? AttachmentPrompt;
-    public string? Operation;
     public string? CustomTitle;
     public string? AiTitle;
     public string? SummaryTitle;
@@ -70,21 +65,20 @@ internal sealed class ClaudeLine
     {
         Kind = ClaudeLineKind.Unknown;
         Timestamp = null;
-        Subtype = SessionId = Cwd = GitBranch = PermissionMode = null;
+        Subtype = SessionId = Cwd = GitBranch = null;
         IsSidechain = IsMeta = IsCompactSummary = IsApiErrorMessage = IsAbortedMidStream = false;
-        MessageId = RequestId = Model = null;
+        MessageId = Model = null;
         StopReason = ClaudeStopReason.None;
         HasUsage = false;
         InputTokens = OutputTokens = CacheCreationTokens = CacheReadTokens = 0;
         UserContent = ClaudeUserContent.None;
         PromptText = null;
-        HasText = HasThinking = false;
         ToolUses.Clear();
         ToolResults.Clear();
         ToolResultAgentId = ToolResultStatus = null;
         RetryAttempt = MaxRetries = ErrorStatus = ApiErrorStatus = 0;
         DataType = DataAgentId = DataToolName = ParentToolUseId = null;
-        AttachmentType = AttachmentPrompt = Operation = CustomTitle = AiTitle = SummaryTitle = LastPrompt = RequestModel = QuerySource = null;
+        AttachmentType = AttachmentPrompt = CustomTitle = AiTitle = SummaryTitle = LastPrompt = RequestModel = QuerySource = null;
         TotalCostUsd = null;
     }
 }

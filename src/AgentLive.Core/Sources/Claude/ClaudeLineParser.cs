@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using AgentLive.Parsing;
@@ -13,7 +14,7 @@ namespace AgentLive.Sources.Claude;
 /// of an unexpected JSON type is ignored rather than failing the line, so newer client versions that change a shape
 /// degrade to missing facts, not to errors.
 /// </remarks>
-internal sealed class ClaudeLineParser
+internal sealed partial class ClaudeLineParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
 
@@ -84,108 +85,8 @@ internal sealed class ClaudeLineParser
 
     private void ReadTopLevel(ref Utf8JsonReader reader, ClaudeLine line)
     {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            TopField field = TopFields.Identify(ref reader);
-            reader.Read();
-            switch (field)
-            {
-                case TopField.Type:
-                    line.Kind = KindOf(ref reader);
-                    break;
-                case TopField.Subtype:
-                    line.Subtype = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.Timestamp:
-                    line.Timestamp = JsonValues.Timestamp(ref reader);
-                    break;
-                case TopField.IsSidechain:
-                    line.IsSidechain = JsonValues.True(ref reader);
-                    break;
-                case TopField.IsMeta:
-                    line.IsMeta = JsonValues.True(ref reader);
-                    break;
-                case TopField.IsCompactSummary:
-                    line.IsCompactSummary = JsonValues.True(ref reader);
-                    break;
-                case TopField.IsApiErrorMessage:
-                    line.IsApiErrorMessage = JsonValues.True(ref reader);
-                    break;
-                case TopField.IsAbortedMidStream:
-                    line.IsAbortedMidStream = JsonValues.True(ref reader);
-                    break;
-                case TopField.SessionId:
-                    line.SessionId = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.Cwd:
-                    line.Cwd = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.GitBranch:
-                    line.GitBranch = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.PermissionMode:
-                    line.PermissionMode = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.RequestId:
-                    line.RequestId = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.Message:
-                    ReadMessage(ref reader, line);
-                    break;
-                case TopField.ToolUseResult:
-                    ReadToolUseResult(ref reader, line);
-                    break;
-                case TopField.RetryAttempt:
-                    line.RetryAttempt = JsonValues.Int32(ref reader);
-                    break;
-                case TopField.MaxRetries:
-                    line.MaxRetries = JsonValues.Int32(ref reader);
-                    break;
-                case TopField.Error:
-                    ReadError(ref reader, line);
-                    break;
-                case TopField.Data:
-                    ReadProgressData(ref reader, line);
-                    break;
-                case TopField.ParentToolUseId:
-                    line.ParentToolUseId = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.Attachment:
-                    ReadAttachment(ref reader, line);
-                    break;
-                case TopField.Operation:
-                    line.Operation = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.CustomTitle:
-                    line.CustomTitle = JsonValues.Preview(ref reader, TextPreview.PromptChars);
-                    break;
-                case TopField.AiTitle:
-                    line.AiTitle = JsonValues.Preview(ref reader, TextPreview.PromptChars);
-                    break;
-                case TopField.Summary:
-                    line.SummaryTitle = JsonValues.Preview(ref reader, TextPreview.PromptChars);
-                    break;
-                case TopField.LastPrompt:
-                    line.LastPrompt = JsonValues.Preview(ref reader, TextPreview.PromptChars);
-                    break;
-                case TopField.Params:
-                    ReadRequestParams(ref reader, line);
-                    break;
-                case TopField.ApiErrorStatus:
-                    line.ApiErrorStatus = JsonValues.Int32(ref reader);
-                    break;
-                case TopField.QuerySource:
-                    line.QuerySource = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case TopField.TotalCostUsd:
-                    line.TotalCostUsd = JsonValues.Decimal(ref reader);
-                    break;
-                default:
-                    JsonValues.Skip(ref reader);
-                    break;
-            }
-        }
-
+        var fields = new TopLevelVisitor(this, line);
+        JsonObjects.ForEach(ref reader, ref fields);
     }
 
     private void FinishUserContent(ReadOnlySpan<byte> bytes, ClaudeLine line)
@@ -253,33 +154,11 @@ internal sealed class ClaudeLineParser
         || type.SequenceEqual("agent-name"u8) || type.SequenceEqual("worktree-state"u8) || type.SequenceEqual("pr-link"u8)
         || type.SequenceEqual("bridge-session"u8) || type.SequenceEqual("started"u8) || type.SequenceEqual("result"u8);
 
-    private void ReadMessage(ref Utf8JsonReader reader, ClaudeLine line) =>
-        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (ClaudeLineParser Parser, ClaudeLine Line) s) =>
-        {
-            if (r.ValueTextEquals("content"u8))
-            {
-                r.Read();
-                s.Parser.ReadContent(ref r, s.Line);
-                return true;
-            }
-
-            if (r.ValueTextEquals("stop_reason"u8))
-            {
-                r.Read();
-                s.Line.StopReason = StopReasonOf(ref r);
-                return true;
-            }
-
-            if (r.ValueTextEquals("usage"u8))
-            {
-                r.Read();
-                ReadUsage(ref r, s.Line);
-                return true;
-            }
-
-            return JsonObjects.Interned(ref r, "id"u8, s.Parser._cache, ref s.Line.MessageId)
-                || JsonObjects.Interned(ref r, "model"u8, s.Parser._cache, ref s.Line.Model);
-        });
+    private void ReadMessage(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        var message = new MessageVisitor(this, line);
+        JsonObjects.ForEach(ref reader, ref message);
+    }
 
     private static ClaudeStopReason StopReasonOf(ref Utf8JsonReader reader)
     {
@@ -299,11 +178,8 @@ internal sealed class ClaudeLineParser
     private static void ReadUsage(ref Utf8JsonReader reader, ClaudeLine line)
     {
         line.HasUsage |= reader.TokenType == JsonTokenType.StartObject;
-        JsonObjects.ForEach(ref reader, line, static (ref Utf8JsonReader r, ClaudeLine l) =>
-            JsonObjects.Int64(ref r, "input_tokens"u8, ref l.InputTokens)
-            || JsonObjects.Int64(ref r, "output_tokens"u8, ref l.OutputTokens)
-            || JsonObjects.Int64(ref r, "cache_creation_input_tokens"u8, ref l.CacheCreationTokens)
-            || JsonObjects.Int64(ref r, "cache_read_input_tokens"u8, ref l.CacheReadTokens));
+        var usage = new UsageVisitor(line);
+        JsonObjects.ForEach(ref reader, ref usage);
     }
 
     private void ReadContent(ref Utf8JsonReader reader, ClaudeLine line)
@@ -341,7 +217,6 @@ internal sealed class ClaudeLineParser
 
     private void ReadText(ref Utf8JsonReader reader, ClaudeLine line)
     {
-        line.HasText = true;
         if (reader.TokenType != JsonTokenType.String)
         {
             JsonValues.Skip(ref reader);
@@ -349,7 +224,7 @@ internal sealed class ClaudeLineParser
         }
 
         // Classifying costs no allocation; only a prompt's preview does, and that waits for the line's type.
-        ClaudeUserContent kind = ClaudeUserText.Classify(ref reader);
+        ClaudeUserContent kind = ClaudeUserText.Prefixes.Classify(ref reader);
 
         // Across several text blocks the strongest signal wins: an interrupt marker, then a prompt, then injected text.
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
@@ -363,105 +238,18 @@ internal sealed class ClaudeLineParser
 
     private void ReadBlock(ref Utf8JsonReader reader, ClaudeLine line)
     {
-        BlockType type = BlockType.Other;
-        string? id = null;
-        string? name = null;
-        string? toolUseId = null;
-        bool isError = false;
-        ToolInput input = default;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var block = new BlockVisitor(this, line);
+        JsonObjects.ForEach(ref reader, ref block);
+        switch (block.Type)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-                type = reader.TokenType != JsonTokenType.String ? BlockType.Other
-                    : reader.ValueTextEquals("text"u8) ? BlockType.Text
-                    : reader.ValueTextEquals("tool_use"u8) ? BlockType.ToolUse
-                    : reader.ValueTextEquals("tool_result"u8) ? BlockType.ToolResult
-                    : reader.ValueTextEquals("thinking"u8) || reader.ValueTextEquals("redacted_thinking"u8) ? BlockType.Thinking
-                    : BlockType.Other;
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                reader.Read();
-                ReadText(ref reader, line);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                id = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                name = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("input"u8))
-            {
-                reader.Read();
-                input = ReadToolInput(ref reader);
-            }
-            else if (reader.ValueTextEquals("tool_use_id"u8))
-            {
-                reader.Read();
-                toolUseId = JsonValues.Interned(ref reader, _cache);
-            }
-            else if (reader.ValueTextEquals("is_error"u8))
-            {
-                reader.Read();
-                isError = JsonValues.True(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-
-        switch (type)
-        {
-            case BlockType.ToolUse when id is not null:
-                name ??= "tool";
-                line.ToolUses.Add(new ClaudeToolUse(id, name, input.TargetOf(name), input.Description, input.SubagentType));
+            case BlockType.ToolUse when block.Id is not null:
+                string name = block.Name ?? "tool";
+                line.ToolUses.Add(new ClaudeToolUse(block.Id, name, block.Input.TargetOf(name), block.Input.Description, block.Input.SubagentType));
                 break;
-            case BlockType.ToolResult when toolUseId is not null:
-                line.ToolResults.Add(new ClaudeToolResult(toolUseId, isError));
-                break;
-            case BlockType.Thinking:
-                line.HasThinking = true;
+            case BlockType.ToolResult when block.ToolUseId is not null:
+                line.ToolResults.Add(new ClaudeToolResult(block.ToolUseId, block.IsError));
                 break;
         }
-    }
-
-    private static ToolInput ReadToolInput(ref Utf8JsonReader reader)
-    {
-        var input = default(ToolInput);
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return input;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            ToolArgument argument = ToolArguments.Identify(ref reader);
-            reader.Read();
-            if (argument == ToolArgument.Questions)
-            {
-                input.Question = ReadFirstQuestion(ref reader);
-            }
-            else if (argument != ToolArgument.Other && reader.TokenType == JsonTokenType.String)
-            {
-                input.Set(argument, JsonValues.Preview(ref reader, TextPreview.ArgumentChars));
-            }
-            else
-            {
-                JsonValues.Skip(ref reader);
-            }
-        }
-
-        return input;
     }
 
     /// <summary>Reads <c>questions[0].question</c> of an <c>AskUserQuestion</c> call.</summary>
@@ -473,59 +261,41 @@ internal sealed class ClaudeLineParser
             return null;
         }
 
-        string? question = null;
-        bool first = true;
+        var first = default(QuestionVisitor);
+        bool isFirst = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.StartObject || !first)
+            if (reader.TokenType != JsonTokenType.StartObject || !isFirst)
             {
                 JsonValues.Skip(ref reader);
                 continue;
             }
 
-            first = false;
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool isQuestion = reader.ValueTextEquals("question"u8);
-                reader.Read();
-                if (isQuestion)
-                {
-                    question = JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-                }
-                else
-                {
-                    JsonValues.Skip(ref reader);
-                }
-            }
+            isFirst = false;
+            JsonObjects.ForEach(ref reader, ref first);
         }
 
-        return question;
+        return first.Question;
     }
 
-    private void ReadToolUseResult(ref Utf8JsonReader reader, ClaudeLine line) =>
-        JsonObjects.ForEach(ref reader, (line, _cache), static (ref Utf8JsonReader r, (ClaudeLine Line, Utf8StringCache Cache) s) =>
-            JsonObjects.Interned(ref r, "agentId"u8, s.Cache, ref s.Line.ToolResultAgentId)
-            || JsonObjects.Interned(ref r, "agent_id"u8, s.Cache, ref s.Line.ToolResultAgentId)
-            || JsonObjects.Interned(ref r, "status"u8, s.Cache, ref s.Line.ToolResultStatus));
+    private void ReadToolUseResult(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        var result = new ToolUseResultVisitor(_cache, line);
+        JsonObjects.ForEach(ref reader, ref result);
+    }
 
     /// <summary><c>system/api_error</c> carries an object; an assistant error line carries a string such as <c>server_error</c>.</summary>
-    private static void ReadError(ref Utf8JsonReader reader, ClaudeLine line) =>
-        JsonObjects.ForEach(ref reader, line, static (ref Utf8JsonReader r, ClaudeLine l) => JsonObjects.Int32(ref r, "status"u8, ref l.ErrorStatus));
+    private static void ReadError(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        var error = new ErrorVisitor(line);
+        JsonObjects.ForEach(ref reader, ref error);
+    }
 
-    private void ReadProgressData(ref Utf8JsonReader reader, ClaudeLine line) =>
-        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (ClaudeLineParser Parser, ClaudeLine Line) s) =>
-        {
-            if (r.ValueTextEquals("message"u8))
-            {
-                r.Read();
-                s.Line.DataToolName = s.Parser.ReadLastToolName(ref r, depth: 0) ?? s.Line.DataToolName;
-                return true;
-            }
-
-            return JsonObjects.Interned(ref r, "type"u8, s.Parser._cache, ref s.Line.DataType)
-                || JsonObjects.Interned(ref r, "agentId"u8, s.Parser._cache, ref s.Line.DataAgentId);
-        });
+    private void ReadProgressData(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        var data = new ProgressDataVisitor(this, line);
+        JsonObjects.ForEach(ref reader, ref data);
+    }
 
     /// <summary>
     /// The name of the last <c>tool_use</c> in an <c>agent_progress</c> envelope (<c>data.message.message.content</c>):
@@ -533,33 +303,9 @@ internal sealed class ClaudeLineParser
     /// </summary>
     private string? ReadLastToolName(ref Utf8JsonReader reader, int depth)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            JsonValues.Skip(ref reader);
-            return null;
-        }
-
-        string? toolName = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (depth == 0 && reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                toolName = ReadLastToolName(ref reader, depth + 1) ?? toolName;
-            }
-            else if (depth == 1 && reader.ValueTextEquals("content"u8))
-            {
-                reader.Read();
-                toolName = ReadToolNames(ref reader) ?? toolName;
-            }
-            else
-            {
-                reader.Read();
-                JsonValues.Skip(ref reader);
-            }
-        }
-
-        return toolName;
+        var message = new ProgressMessageVisitor(this, depth);
+        JsonObjects.ForEach(ref reader, ref message);
+        return message.ToolName;
     }
 
     private string? ReadToolNames(ref Utf8JsonReader reader)
@@ -579,44 +325,28 @@ internal sealed class ClaudeLineParser
                 continue;
             }
 
-            bool isToolUse = false;
-            string? name = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var block = new ToolNameVisitor(_cache);
+            JsonObjects.ForEach(ref reader, ref block);
+            if (block.IsToolUse && block.Name is not null)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    isToolUse = JsonValues.StringEquals(ref reader, "tool_use"u8);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    name = JsonValues.Interned(ref reader, _cache);
-                }
-                else
-                {
-                    reader.Read();
-                    JsonValues.Skip(ref reader);
-                }
-            }
-
-            if (isToolUse && name is not null)
-            {
-                last = name;
+                last = block.Name;
             }
         }
 
         return last;
     }
 
-    private void ReadAttachment(ref Utf8JsonReader reader, ClaudeLine line) =>
-        JsonObjects.ForEach(ref reader, (line, _cache), static (ref Utf8JsonReader r, (ClaudeLine Line, Utf8StringCache Cache) s) =>
-            JsonObjects.Interned(ref r, "type"u8, s.Cache, ref s.Line.AttachmentType)
-            || JsonObjects.Preview(ref r, "prompt"u8, TextPreview.PromptChars, ref s.Line.AttachmentPrompt));
+    private void ReadAttachment(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        var attachment = new AttachmentVisitor(_cache, line);
+        JsonObjects.ForEach(ref reader, ref attachment);
+    }
 
-    private void ReadRequestParams(ref Utf8JsonReader reader, ClaudeLine line) =>
-        JsonObjects.ForEach(ref reader, (line, _cache), static (ref Utf8JsonReader r, (ClaudeLine Line, Utf8StringCache Cache) s) =>
-            JsonObjects.Interned(ref r, "model"u8, s.Cache, ref s.Line.RequestModel));
+    private void ReadRequestParams(ref Utf8JsonReader reader, ClaudeLine line)
+    {
+        var parameters = new RequestParamsVisitor(_cache, line);
+        JsonObjects.ForEach(ref reader, ref parameters);
+    }
 
     private enum BlockType
     {
@@ -624,11 +354,10 @@ internal sealed class ClaudeLineParser
         Text,
         ToolUse,
         ToolResult,
-        Thinking,
     }
 
-    /// <summary>The arguments of a tool call that make a good one-line summary of it.</summary>
-    private struct ToolInput
+    /// <summary>The arguments of a tool call that make a good one-line summary of it, read as the visitor of its <c>input</c>.</summary>
+    private struct ToolInput : IPropertyVisitor
     {
         private string? _description;
         private string? _command;
@@ -642,9 +371,35 @@ internal sealed class ClaudeLineParser
 
         public string? SubagentType { get; private set; }
 
-        public string? Question { get; set; }
+        public string? Question { get; private set; }
 
-        public void Set(ToolArgument argument, string? value)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Visit(ref Utf8JsonReader reader)
+        {
+            ToolArgument argument = ToolArguments.Identify(ref reader);
+            if (argument == ToolArgument.Other)
+            {
+                return false;
+            }
+
+            reader.Read();
+            if (argument == ToolArgument.Questions)
+            {
+                Question = ReadFirstQuestion(ref reader);
+            }
+            else if (reader.TokenType == JsonTokenType.String)
+            {
+                Set(argument, JsonValues.Preview(ref reader, TextPreview.ArgumentChars));
+            }
+            else
+            {
+                JsonValues.Skip(ref reader);
+            }
+
+            return true;
+        }
+
+        private void Set(ToolArgument argument, string? value)
         {
             switch (argument)
             {

@@ -50,7 +50,7 @@ internal sealed class ClaudeMessageReader : MessageReaderBase
             return;
         }
 
-        switch (ClaudeUserText.Classify(text))
+        switch (ClaudeUserText.Prefixes.Classify(text))
         {
             case ClaudeUserContent.Prompt when content.ValueKind == JsonValueKind.String || content.EnumerateArray().All(b => Str(b, "type") != "tool_result"):
                 Add(MessageRole.User, text, time);

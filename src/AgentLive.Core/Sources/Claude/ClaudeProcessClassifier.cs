@@ -11,8 +11,8 @@ internal static class ClaudeProcessClassifier
     public static AgentProcessRole Classify(ProcessInfo process)
     {
         IReadOnlyList<string> argv = process.CommandLine;
-        string program = argv.Count > 0 ? FileName(argv[0]) : process.Name;
-        if (program is "node" or "nodejs" or "bun")
+        string program = argv.Count > 0 ? ProgramNames.Of(argv[0]) : process.Name;
+        if (ProgramNames.IsJavaScriptRuntime(program))
         {
             return argv.Skip(1).Any(a => a.Contains("@anthropic-ai/claude-code", StringComparison.Ordinal) || a.EndsWith("/claude", StringComparison.Ordinal))
                 ? AgentProcessRole.Agent
@@ -27,12 +27,5 @@ internal static class ClaudeProcessClassifier
         return argv.Count > 1 && argv[1] is "mcp" or "config" or "doctor" or "update" or "install" or "migrate-installer"
             ? AgentProcessRole.Helper
             : AgentProcessRole.Agent;
-    }
-
-    private static string FileName(string path)
-    {
-        int slash = path.LastIndexOfAny(['/', '\\']);
-        string name = slash < 0 ? path : path[(slash + 1)..];
-        return name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
     }
 }

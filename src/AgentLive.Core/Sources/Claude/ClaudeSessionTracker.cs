@@ -18,6 +18,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     private readonly List<PendingTool> _pending = [];
     private readonly Dictionary<string, SubAgentState> _subAgents = new(StringComparer.Ordinal);
     private readonly List<string> _subAgentOrder = [];
+    private readonly TurnProgress _progress = new();
 
     private string? _sessionId;
     private string? _cwd;
@@ -33,42 +34,10 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     private int _turns;
     private decimal? _clientCost;
     private bool _usageSinceClientCost;
-    private Phase _phase;
-    private int _retryAttempt;
-    private int _maxRetries;
-    private int _errorStatus;
 
     public ClaudeSessionTracker(SessionFile file, ILogger logger)
         : base(file, logger)
     {
-    }
-
-    private enum Phase
-    {
-        /// <summary>No turn seen yet.</summary>
-        None,
-
-        /// <summary>A prompt, a tool result or a model call: the model is working.</summary>
-        ModelCall,
-
-        /// <summary>A failed attempt that will be retried (print mode writes one <c>system/api_error</c> per retry).</summary>
-        Retrying,
-
-        /// <summary>The model wrote part of a reply (text, no stop yet).</summary>
-        Responding,
-
-        /// <summary>Tool calls are pending (see the pending list for which).</summary>
-        Tools,
-
-        TurnEnded,
-        ApiError,
-        Interrupted,
-
-        /// <summary>A slash command ran locally; no turn is in progress.</summary>
-        LocalCommand,
-
-        /// <summary><c>cost-state</c>: written as the process exits.</summary>
-        Ended,
     }
 
     protected override LineOutcome Apply(ReadOnlySpan<byte> bytes)
@@ -115,13 +84,13 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
                 break;
             case ClaudeLineKind.Attachment when line.AttachmentType == "queued_command" && !line.IsSidechain:
                 _lastPrompt = line.AttachmentPrompt ?? _lastPrompt;
-                SetPhase(Phase.ModelCall);
+                _progress.Enter(TurnPhase.ModelCall);
                 break;
             case ClaudeLineKind.ApiRequest when !IsSubAgentRequest(line.QuerySource):
                 _model = line.RequestModel ?? _model;
-                if (_phase is not Phase.Tools and not Phase.Retrying)
+                if (_progress.Phase is not TurnPhase.Tools and not TurnPhase.Retrying)
                 {
-                    SetPhase(Phase.ModelCall);
+                    _progress.Enter(TurnPhase.ModelCall);
                 }
 
                 break;
@@ -141,7 +110,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
                 _clientCost = line.TotalCostUsd ?? _clientCost;
                 _usageSinceClientCost = false;
                 _pending.Clear();
-                SetPhase(Phase.Ended);
+                _progress.Enter(TurnPhase.Ended);
                 break;
         }
 
@@ -175,18 +144,18 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         switch (line.UserContent)
         {
             case ClaudeUserContent.ToolResults:
-                SetPhase(_pending.Count > 0 ? Phase.Tools : Phase.ModelCall);
+                _progress.Enter(_pending.Count > 0 ? TurnPhase.Tools : TurnPhase.ModelCall);
                 break;
             case ClaudeUserContent.Prompt:
                 _turns++;
                 _lastPrompt = line.PromptText;
                 _firstPrompt ??= line.PromptText;
                 _pending.Clear();
-                SetPhase(Phase.ModelCall);
+                _progress.Enter(TurnPhase.ModelCall);
                 break;
             case ClaudeUserContent.InterruptMarker:
                 _pending.Clear();
-                SetPhase(Phase.Interrupted);
+                _progress.Enter(TurnPhase.Interrupted);
                 break;
         }
     }
@@ -229,26 +198,25 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
         if (line.IsApiErrorMessage)
         {
-            _errorStatus = line.ApiErrorStatus;
             _pending.Clear();
-            SetPhase(Phase.ApiError);
+            _progress.Fail(line.ApiErrorStatus, message: null);
         }
         else if (line.IsAbortedMidStream)
         {
-            SetPhase(Phase.Interrupted);
+            _progress.Enter(TurnPhase.Interrupted);
         }
         else if (_pending.Count > 0)
         {
-            SetPhase(Phase.Tools);
+            _progress.Enter(TurnPhase.Tools);
         }
         else if (line.StopReason is ClaudeStopReason.EndTurn or ClaudeStopReason.StopSequence or ClaudeStopReason.MaxTokens)
         {
             // Print mode never writes turn_duration: a final end_turn alone ends the turn.
-            SetPhase(Phase.TurnEnded);
+            _progress.Enter(TurnPhase.TurnEnded);
         }
         else
         {
-            SetPhase(Phase.Responding);
+            _progress.Enter(TurnPhase.Responding);
         }
     }
 
@@ -257,16 +225,14 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         switch (line.Subtype)
         {
             case "api_error":
-                _retryAttempt = line.RetryAttempt;
-                _maxRetries = line.MaxRetries;
-                _errorStatus = line.ErrorStatus;
-                SetPhase(Phase.Retrying);
+                // Print mode writes one system/api_error per failed attempt that will be retried.
+                _progress.Retry(line.ErrorStatus, line.RetryAttempt, line.MaxRetries);
                 break;
-            case "turn_duration" or "stop_hook_summary" when _pending.Count == 0 && _phase != Phase.ApiError:
-                SetPhase(Phase.TurnEnded);
+            case "turn_duration" or "stop_hook_summary" when _pending.Count == 0 && _progress.Phase != TurnPhase.Error:
+                _progress.Enter(TurnPhase.TurnEnded);
                 break;
-            case "local_command" when _phase is Phase.None or Phase.TurnEnded or Phase.Interrupted or Phase.Ended or Phase.LocalCommand:
-                SetPhase(Phase.LocalCommand);
+            case "local_command" when _progress.Phase is TurnPhase.None or TurnPhase.TurnEnded or TurnPhase.Interrupted or TurnPhase.Ended or TurnPhase.LocalCommand:
+                _progress.Enter(TurnPhase.LocalCommand);
                 break;
         }
     }
@@ -279,18 +245,9 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             agent.Activity = line.DataToolName is { } toolName ? new AgentActivity { Tool = toolName } : agent.Activity;
         }
 
-        if (!line.IsSidechain && _phase is not Phase.Tools)
+        if (!line.IsSidechain && _progress.Phase is not TurnPhase.Tools)
         {
-            SetPhase(_pending.Count > 0 ? Phase.Tools : Phase.Responding);
-        }
-    }
-
-    private void SetPhase(Phase phase)
-    {
-        _phase = phase;
-        if (phase != Phase.Retrying)
-        {
-            _retryAttempt = _maxRetries = 0;
+            _progress.Enter(_pending.Count > 0 ? TurnPhase.Tools : TurnPhase.Responding);
         }
     }
 
@@ -306,13 +263,12 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         _turns = 0;
         _clientCost = null;
         _usageSinceClientCost = false;
-        _phase = Phase.None;
-        _retryAttempt = _maxRetries = _errorStatus = 0;
+        _progress.Clear();
     }
 
     protected override SessionFacts BuildFacts()
     {
-        AgentState state = TranscriptState(out AgentActivity? activity);
+        (AgentState state, AgentActivity? activity) = _progress.Describe(LatestPendingTool());
         return new SessionFacts
         {
             SourceSessionId = _sessionId ?? File.SessionId,
@@ -347,41 +303,23 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         return ModelPriceTable.Bundled.Cost(_tokens.ByModel) ?? (_usageSinceClientCost ? null : _clientCost);
     }
 
-    private AgentState TranscriptState(out AgentActivity? activity)
+    private PendingToolCall? LatestPendingTool()
     {
-        activity = null;
-        switch (_phase)
+        if (_pending.Count == 0)
         {
-            case Phase.ModelCall:
-                return new AgentState(AgentStateKind.Thinking, "Thinking");
-            case Phase.Retrying:
-                string cause = _errorStatus > 0 ? $" after error {_errorStatus}" : "";
-                string attempt = _maxRetries > 0 ? $" (attempt {_retryAttempt} of {_maxRetries})" : "";
-                return new AgentState(AgentStateKind.Thinking, $"Retrying{cause}{attempt}");
-            case Phase.Responding:
-                return new AgentState(AgentStateKind.Acting, "Responding");
-            case Phase.Tools when _pending.Count > 0:
-                PendingTool tool = _pending[^1];
-                activity = tool.Activity;
-                return tool.Name switch
-                {
-                    "AskUserQuestion" => new AgentState(AgentStateKind.AwaitingInput, tool.Summary is null ? "Asking you a question" : $"Asking: {tool.Summary}"),
-                    "ExitPlanMode" => new AgentState(AgentStateKind.PlanReview, "Plan ready for review"),
-                    _ => new AgentState(AgentStateKind.ToolRunning, $"Running {activity.Display}"),
-                };
-            case Phase.Tools:
-                return new AgentState(AgentStateKind.Thinking, "Thinking");
-            case Phase.TurnEnded:
-                return new AgentState(AgentStateKind.TaskComplete, "Task complete");
-            case Phase.ApiError:
-                return new AgentState(AgentStateKind.Error, _errorStatus > 0 ? $"API error {_errorStatus}" : "API error");
-            case Phase.Interrupted:
-                return new AgentState(AgentStateKind.Interrupted, "Interrupted");
-            case Phase.Ended:
-                return new AgentState(AgentStateKind.SessionEnded, "Session ended");
-            default:
-                return new AgentState(AgentStateKind.Idle, "Waiting for a prompt");
+            return null;
         }
+
+        PendingTool tool = _pending[^1];
+        PendingToolKind kind = tool.Name switch
+        {
+            "AskUserQuestion" => PendingToolKind.AsksUser,
+            "ExitPlanMode" => PendingToolKind.PlanReview,
+            _ => PendingToolKind.Runs,
+        };
+
+        // An AskUserQuestion call's summary is its first question.
+        return new PendingToolCall(tool.Activity, kind, tool.Summary);
     }
 
     private readonly record struct PendingTool(string Id, string Name, string? Summary, AgentActivity Activity);

@@ -15,10 +15,6 @@ internal sealed class CodexLine
     public string? Id;
     public string? Cwd;
     public string? GitBranch;
-    public string? CliVersion;
-    public string? Originator;
-    public string? Source;
-    public bool IsSubAgent;
     public string? ParentThreadId;
     public long? HistoryStartOrdinal;
 
@@ -54,8 +50,7 @@ internal sealed class CodexLine
         Timestamp = null;
         Ordinal = null;
         ReadPartially = false;
-        Id = Cwd = GitBranch = CliVersion = Originator = Source = ParentThreadId = null;
-        IsSubAgent = false;
+        Id = Cwd = GitBranch = ParentThreadId = null;
         HistoryStartOrdinal = null;
         Model = ApprovalPolicy = null;
         Role = Text = CallId = Name = ToolSummary = null;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using AgentLive.Parsing;
@@ -14,15 +13,11 @@ namespace AgentLive.Sources.Codex;
 /// Values whose use depends on the line's type (an id, a message's text) are located while reading and materialised
 /// afterwards, only when the type calls for them; field order therefore never changes the facts.
 /// </remarks>
-internal sealed class CodexLineParser
+internal sealed partial class CodexLineParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
 
     private readonly Utf8StringCache _cache = new();
-
-    // Scratch space reused line after line, so that reading nested objects allocates nothing.
-    private readonly long[] _usage = new long[5];
-    private readonly StrongBox<string?> _branch = new();
 
     private DeferredString _id;
     private DeferredString _messageText;
@@ -141,7 +136,7 @@ internal sealed class CodexLineParser
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && _messageText.IsSet)
         {
-            line.UserText = _messageText.Classify(bytes, static (text, _) => CodexUserTextRules.Classify(text.Span));
+            line.UserText = _messageText.Classify(bytes, static (text, _) => CodexUserTextRules.Prefixes.Classify(text.Span));
             line.Text = line.UserText == CodexUserText.Prompt ? _messageText.Preview(bytes, TextPreview.PromptChars) : null;
         }
 
@@ -197,123 +192,8 @@ internal sealed class CodexLineParser
     /// <summary>Reads the fields of the envelope (<paramref name="topLevel"/>) or of its payload.</summary>
     private void ReadFields(ref Utf8JsonReader reader, CodexLine line, bool topLevel)
     {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            CodexField field = CodexFields.Identify(ref reader);
-            reader.Read();
-            switch (field)
-            {
-                case CodexField.Type when topLevel:
-                    _topType = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Type:
-                    _payloadTypeName = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Payload when topLevel && reader.TokenType == JsonTokenType.StartObject:
-                    _hasPayload = true;
-                    ReadFields(ref reader, line, topLevel: false);
-                    if (_stoppedEarly)
-                    {
-                        return;
-                    }
-
-                    break;
-                case CodexField.Timestamp when topLevel:
-                    line.Timestamp = JsonValues.Timestamp(ref reader);
-                    break;
-                case CodexField.Ordinal when topLevel:
-                    line.Ordinal = JsonValues.OptionalInt64(ref reader);
-                    break;
-                case CodexField.RecordType when topLevel:
-                    _hasRecordType = true;
-                    break;
-                case CodexField.Id:
-                    _id.Capture(ref reader);
-                    break;
-                case CodexField.Cwd:
-                    line.Cwd = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Git:
-                    line.GitBranch = ReadGitBranch(ref reader);
-                    break;
-                case CodexField.CliVersion:
-                    line.CliVersion = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Originator:
-                    line.Originator = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Source:
-                    ReadSource(ref reader, line);
-                    break;
-                case CodexField.ForkedFromId:
-                    _forkedFrom = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.HistoryStartOrdinal:
-                    line.HistoryStartOrdinal = JsonValues.OptionalInt64(ref reader);
-                    break;
-                case CodexField.Model:
-                    line.Model = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.ApprovalPolicy:
-                    line.ApprovalPolicy = reader.TokenType == JsonTokenType.String ? JsonValues.Interned(ref reader, _cache) : ReadObjectKind(ref reader);
-                    break;
-                case CodexField.Role:
-                    line.Role = JsonValues.Interned(ref reader, _cache);
-                    if (!topLevel && IsDeveloperContext(line))
-                    {
-                        // Developer instructions and tool schemas are 58% of a rollout's bytes and nothing of its
-                        // state: once the envelope has given the time and order, the rest is left untokenised
-                        // (and unvalidated).
-                        _stoppedEarly = true;
-                        line.ReadPartially = true;
-                        return;
-                    }
-
-                    break;
-                case CodexField.Content:
-                    ReadFirstText(ref reader, ref _messageText);
-                    break;
-                case CodexField.CallId:
-                    line.CallId = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Name:
-                    line.Name = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Input:
-                    _freeformInput = ReadToolInput(ref reader, freeform: true);
-                    break;
-                case CodexField.Arguments:
-                    _jsonArguments = ReadToolInput(ref reader, freeform: false);
-                    break;
-                case CodexField.Error:
-                    ReadError(ref reader, line);
-                    break;
-                case CodexField.Reason:
-                    line.Reason = JsonValues.Interned(ref reader, _cache);
-                    break;
-                case CodexField.Item:
-                    ReadItem(ref reader, line);
-                    break;
-                case CodexField.Info:
-                    ReadTokenInfo(ref reader, line);
-                    break;
-                case CodexField.ModelContextWindow:
-                    _payloadContextWindow = JsonValues.OptionalInt64(ref reader);
-                    break;
-                case CodexField.Message:
-                    _eventMessage.Capture(ref reader);
-                    JsonValues.Skip(ref reader);
-                    break;
-                case CodexField.Command:
-                    _payloadCommand = reader.TokenType == JsonTokenType.StartArray
-                        ? CodexToolInput.LastString(ref reader)
-                        : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-                    break;
-                default:
-                    JsonValues.Skip(ref reader);
-                    break;
-            }
-        }
+        var fields = new FieldsVisitor(this, line, topLevel);
+        JsonObjects.ForEachUntilDone(ref reader, ref fields);
     }
 
     /// <summary>A call's input (freeform text, or JSON arguments as a string), summarised; <see langword="null"/> for any other shape.</summary>
@@ -331,24 +211,18 @@ internal sealed class CodexLineParser
 
     private string? ReadGitBranch(ref Utf8JsonReader reader)
     {
-        _branch.Value = null;
-        JsonObjects.ForEach(ref reader, (_branch, _cache), static (ref Utf8JsonReader r, (StrongBox<string?> Branch, Utf8StringCache Cache) s) =>
-            JsonObjects.Interned(ref r, "branch"u8, s.Cache, ref s.Branch.Value));
-        return _branch.Value;
+        var git = new GitVisitor(_cache);
+        JsonObjects.ForEach(ref reader, ref git);
+        return git.Branch;
     }
 
     /// <summary>
-    /// <c>source</c> is a string (<c>exec</c>, <c>cli</c>, <c>vscode</c>, …) or an object naming a sub-agent:
-    /// <c>{"subagent": "review"}</c> or <c>{"subagent": {"thread_spawn": {"parent_thread_id": …}}}</c>.
+    /// The parent a spawned sub-agent names inside <c>source</c>: a string (<c>exec</c>, <c>cli</c>, <c>vscode</c>, …)
+    /// or an object naming a sub-agent, <c>{"subagent": "review"}</c> or
+    /// <c>{"subagent": {"thread_spawn": {"parent_thread_id": …}}}</c>, at whatever depth it sits.
     /// </summary>
-    private void ReadSource(ref Utf8JsonReader reader, CodexLine line)
+    private void ReadSpawnParent(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            line.Source = JsonValues.Interned(ref reader, _cache);
-            return;
-        }
-
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             JsonValues.Skip(ref reader);
@@ -358,17 +232,7 @@ internal sealed class CodexLineParser
         int depth = reader.CurrentDepth;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
-            if (reader.TokenType != JsonTokenType.PropertyName)
-            {
-                continue;
-            }
-
-            if (reader.ValueTextEquals("subagent"u8))
-            {
-                line.IsSubAgent = true;
-                line.Source = "subagent";
-            }
-            else if (reader.ValueTextEquals("parent_thread_id"u8))
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("parent_thread_id"u8))
             {
                 reader.Read();
                 _spawnParent = JsonValues.Interned(ref reader, _cache);
@@ -385,15 +249,9 @@ internal sealed class CodexLineParser
             return null;
         }
 
-        string? kind = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            kind ??= _cache.Get(reader.ValueSpan);
-            reader.Read();
-            JsonValues.Skip(ref reader);
-        }
-
-        return kind;
+        var kind = new ObjectKindVisitor(_cache);
+        JsonObjects.ForEach(ref reader, ref kind);
+        return kind.Kind;
     }
 
     /// <summary>Locates the first <c>text</c> of a content array (<c>[{type: input_text, text}]</c>) or a string content.</summary>
@@ -411,29 +269,21 @@ internal sealed class CodexLineParser
             return;
         }
 
-        bool found = false;
+        var first = default(TextVisitor);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.StartObject || found)
+            if (reader.TokenType != JsonTokenType.StartObject || first.Found)
             {
                 JsonValues.Skip(ref reader);
                 continue;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool isText = reader.ValueTextEquals("text"u8);
-                reader.Read();
-                if (isText && reader.TokenType == JsonTokenType.String)
-                {
-                    text.Capture(ref reader);
-                    found = true;
-                }
-                else
-                {
-                    JsonValues.Skip(ref reader);
-                }
-            }
+            JsonObjects.ForEach(ref reader, ref first);
+        }
+
+        if (first.Found)
+        {
+            text = first.Text;
         }
     }
 
@@ -449,8 +299,8 @@ internal sealed class CodexLineParser
                 return;
             case JsonTokenType.StartObject:
                 line.HasError = true;
-                JsonObjects.ForEach(ref reader, line, static (ref Utf8JsonReader r, CodexLine l) =>
-                    JsonObjects.Preview(ref r, "message"u8, TextPreview.PromptChars, ref l.ErrorMessage));
+                var error = new ErrorVisitor(line);
+                JsonObjects.ForEach(ref reader, ref error);
                 return;
             default:
                 JsonValues.Skip(ref reader);
@@ -458,79 +308,23 @@ internal sealed class CodexLineParser
         }
     }
 
-    private void ReadItem(ref Utf8JsonReader reader, CodexLine line) =>
-        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (CodexLineParser Parser, CodexLine Line) s) =>
-        {
-            if (r.ValueTextEquals("type"u8))
-            {
-                r.Read();
-                JsonValues.Skip(ref r);
-                s.Line.ItemType = r.TokenType != JsonTokenType.String ? CodexItemType.Other
-                    : r.ValueTextEquals("UserMessage"u8) ? CodexItemType.UserMessage
-                    : r.ValueTextEquals("AgentMessage"u8) ? CodexItemType.AgentMessage
-                    : r.ValueTextEquals("CommandExecution"u8) ? CodexItemType.CommandExecution
-                    : CodexItemType.Other;
-                return true;
-            }
-
-            if (r.ValueTextEquals("content"u8))
-            {
-                r.Read();
-                ReadFirstText(ref r, ref s.Parser._itemText);
-                return true;
-            }
-
-            if (r.ValueTextEquals("command"u8))
-            {
-                r.Read();
-                s.Parser._itemCommand = r.TokenType == JsonTokenType.StartArray
-                    ? CodexToolInput.LastString(ref r)
-                    : JsonValues.Preview(ref r, TextPreview.ArgumentChars);
-                return true;
-            }
-
-            return false;
-        });
+    private void ReadItem(ref Utf8JsonReader reader, CodexLine line)
+    {
+        var item = new ItemVisitor(this, line);
+        JsonObjects.ForEach(ref reader, ref item);
+    }
 
     /// <summary><c>info</c> is null after a failed or aborted stream: then nothing is read.</summary>
-    private void ReadTokenInfo(ref Utf8JsonReader reader, CodexLine line) =>
-        JsonObjects.ForEach(ref reader, (Parser: this, Line: line), static (ref Utf8JsonReader r, (CodexLineParser Parser, CodexLine Line) s) =>
-        {
-            if (r.ValueTextEquals("total_token_usage"u8))
-            {
-                r.Read();
-                s.Line.HasTokenInfo |= r.TokenType == JsonTokenType.StartObject;
-                s.Line.TotalUsage = s.Parser.ReadUsage(ref r);
-                return true;
-            }
-
-            if (r.ValueTextEquals("last_token_usage"u8))
-            {
-                r.Read();
-                s.Line.LastUsage = s.Parser.ReadUsage(ref r);
-                return true;
-            }
-
-            if (r.ValueTextEquals("model_context_window"u8))
-            {
-                r.Read();
-                s.Parser._infoContextWindow = JsonValues.OptionalInt64(ref r);
-                return true;
-            }
-
-            return false;
-        });
-
-    private CodexUsage ReadUsage(ref Utf8JsonReader reader)
+    private void ReadTokenInfo(ref Utf8JsonReader reader, CodexLine line)
     {
-        long[] usage = _usage;
-        Array.Clear(usage);
-        JsonObjects.ForEach(ref reader, usage, static (ref Utf8JsonReader r, long[] u) =>
-            JsonObjects.Int64(ref r, "input_tokens"u8, ref u[0])
-            || JsonObjects.Int64(ref r, "cached_input_tokens"u8, ref u[1])
-            || JsonObjects.Int64(ref r, "cache_write_input_tokens"u8, ref u[2])
-            || JsonObjects.Int64(ref r, "output_tokens"u8, ref u[3])
-            || JsonObjects.Int64(ref r, "reasoning_output_tokens"u8, ref u[4]));
-        return new CodexUsage(usage[0], usage[1], usage[2], usage[3], usage[4]);
+        var info = new TokenInfoVisitor(this, line);
+        JsonObjects.ForEach(ref reader, ref info);
+    }
+
+    private static CodexUsage ReadUsage(ref Utf8JsonReader reader)
+    {
+        var usage = default(UsageVisitor);
+        JsonObjects.ForEach(ref reader, ref usage);
+        return usage.ToUsage();
     }
 }

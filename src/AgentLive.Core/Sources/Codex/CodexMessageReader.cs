@@ -57,7 +57,7 @@ internal sealed class CodexMessageReader : MessageReaderBase
                 break;
             case "message" when legacy && Str(item, "role") == "user"
                 && item.TryGetProperty("content", out JsonElement prompt) && TextOf(prompt) is { } text
-                && CodexUserTextRules.Classify(text) == CodexUserText.Prompt:
+                && CodexUserTextRules.Prefixes.Classify(text) == CodexUserText.Prompt:
                 Add(MessageRole.User, text, time);
                 break;
             case "function_call":

@@ -16,8 +16,8 @@ internal static class CodexProcessClassifier
             return AgentProcessRole.None;
         }
 
-        string program = FileName(argv[0]);
-        if (program is "node" or "nodejs" or "bun")
+        string program = ProgramNames.Of(argv[0]);
+        if (ProgramNames.IsJavaScriptRuntime(program))
         {
             return argv.Count > 1 && IsCodexScript(argv[1]) ? AgentProcessRole.Launcher : AgentProcessRole.None;
         }
@@ -44,11 +44,4 @@ internal static class CodexProcessClassifier
     private static bool IsCodexScript(string path) =>
         path.EndsWith("/codex", StringComparison.Ordinal) || path.EndsWith("codex.js", StringComparison.Ordinal)
         || path.EndsWith("\\codex", StringComparison.Ordinal);
-
-    private static string FileName(string path)
-    {
-        int slash = path.LastIndexOfAny(['/', '\\']);
-        string name = slash < 0 ? path : path[(slash + 1)..];
-        return name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
-    }
 }

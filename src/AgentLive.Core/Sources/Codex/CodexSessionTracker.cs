@@ -20,6 +20,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     private readonly CodexLineParser _parser = new();
     private readonly CodexLine _line = new();
     private readonly List<PendingCall> _pending = [];
+    private readonly TurnProgress _progress = new();
 
     private bool _sawMeta;
     private string? _threadId;
@@ -42,28 +43,15 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     private bool _sawTaskEvents;
     private bool _afterAbort;
     private string? _lastCommand;
-    private Phase _phase;
-    private string? _errorMessage;
 
     public CodexSessionTracker(SessionFile file, ILogger logger)
         : base(file, logger)
     {
     }
 
-    private enum Phase
-    {
-        None,
-        ModelCall,
-        Responding,
-        Tools,
-        TurnEnded,
-        Error,
-        Interrupted,
-    }
-
     /// <summary>Whether the latest pending call asked to run outside the sandbox under a policy that asks first.</summary>
     private bool ApprovalLikely =>
-        _phase == Phase.Tools && _pending.Count > 0 && _pending[^1].Escalated && _approvalPolicy is not null and not "never";
+        _progress.Phase == TurnPhase.Tools && _pending.Count > 0 && _pending[^1].Escalated && _approvalPolicy is not null and not "never";
 
     protected override LineOutcome Apply(ReadOnlySpan<byte> bytes)
     {
@@ -128,25 +116,25 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 Prompt(line.Text);
                 break;
             case CodexPayloadType.Message when line.Role == "assistant":
-                if (_pending.Count == 0 && _phase != Phase.TurnEnded)
+                if (_pending.Count == 0 && _progress.Phase != TurnPhase.TurnEnded)
                 {
-                    SetPhase(Phase.Responding);
+                    _progress.Enter(TurnPhase.Responding);
                 }
 
                 break;
-            case CodexPayloadType.Reasoning when _phase is not Phase.TurnEnded:
-                SetPhase(Phase.ModelCall);
+            case CodexPayloadType.Reasoning when _progress.Phase is not TurnPhase.TurnEnded:
+                _progress.Enter(TurnPhase.ModelCall);
                 break;
             case CodexPayloadType.FunctionCall or CodexPayloadType.CustomToolCall or CodexPayloadType.LocalShellCall:
                 _pending.RemoveAll(p => p.CallId == line.CallId);
                 _pending.Add(new PendingCall(line.CallId, line.Name ?? "tool", line.ToolSummary, line.Escalated));
-                SetPhase(Phase.Tools);
+                _progress.Enter(TurnPhase.Tools);
                 break;
             case CodexPayloadType.FunctionCallOutput or CodexPayloadType.CustomToolCallOutput:
                 _pending.RemoveAll(p => p.CallId == line.CallId);
-                if (_phase is Phase.Tools or Phase.ModelCall or Phase.Responding)
+                if (_progress.Phase is TurnPhase.Tools or TurnPhase.ModelCall or TurnPhase.Responding)
                 {
-                    SetPhase(_pending.Count > 0 ? Phase.Tools : Phase.ModelCall);
+                    _progress.Enter(_pending.Count > 0 ? TurnPhase.Tools : TurnPhase.ModelCall);
                 }
 
                 break;
@@ -168,9 +156,9 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 _contextWindow = line.ModelContextWindow ?? _contextWindow;
 
                 // Files from before task events existed: an answer followed by its token count ends the turn.
-                if (!_sawTaskEvents && _phase == Phase.Responding && _pending.Count == 0)
+                if (!_sawTaskEvents && _progress.Phase == TurnPhase.Responding && _pending.Count == 0)
                 {
-                    SetPhase(Phase.TurnEnded);
+                    _progress.Enter(TurnPhase.TurnEnded);
                 }
             }
 
@@ -188,19 +176,26 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 _sawTaskEvents = true;
                 _contextWindow = line.ModelContextWindow ?? _contextWindow;
                 _pending.Clear();
-                SetPhase(Phase.ModelCall);
+                _progress.Enter(TurnPhase.ModelCall);
                 break;
             case CodexPayloadType.TaskComplete:
                 _sawTaskEvents = true;
                 _eventPromptThisTurn = null;
                 _pending.Clear();
-                _errorMessage = line.HasError ? line.ErrorMessage ?? "The turn failed" : null;
-                SetPhase(line.HasError ? Phase.Error : Phase.TurnEnded);
+                if (line.HasError)
+                {
+                    _progress.Fail(status: 0, line.ErrorMessage ?? "The turn failed");
+                }
+                else
+                {
+                    _progress.Enter(TurnPhase.TurnEnded);
+                }
+
                 break;
             case CodexPayloadType.TurnAborted:
                 _pending.Clear();
                 _afterAbort = true;
-                SetPhase(line.Reason == "replaced" ? Phase.ModelCall : Phase.Interrupted);
+                _progress.Enter(line.Reason == "replaced" ? TurnPhase.ModelCall : TurnPhase.Interrupted);
                 break;
             case CodexPayloadType.ItemCompleted when line.ItemType == CodexItemType.UserMessage:
                 // Builds that write both a user_message event and the item for one prompt count it once.
@@ -223,15 +218,14 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 Prompt(line.Text);
                 _eventPromptThisTurn = line.Text;
                 break;
-            case CodexPayloadType.AgentMessage when _pending.Count == 0 && _phase is Phase.ModelCall:
-                SetPhase(Phase.Responding);
+            case CodexPayloadType.AgentMessage when _pending.Count == 0 && _progress.Phase is TurnPhase.ModelCall:
+                _progress.Enter(TurnPhase.Responding);
                 break;
             case CodexPayloadType.ExecCommandBegin:
                 _lastCommand = line.Command ?? _lastCommand;
                 break;
             case CodexPayloadType.Error:
-                _errorMessage = line.ErrorMessage ?? "Error";
-                SetPhase(Phase.Error);
+                _progress.Fail(status: 0, line.ErrorMessage);
                 break;
         }
     }
@@ -250,10 +244,8 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _firstPrompt ??= text;
         _lastPrompt = text ?? _lastPrompt;
         _pending.Clear();
-        SetPhase(Phase.ModelCall);
+        _progress.Enter(TurnPhase.ModelCall);
     }
-
-    private void SetPhase(Phase phase) => _phase = phase;
 
     protected override void Clear()
     {
@@ -264,14 +256,14 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _historyStart = null;
         _total = _baseline = default;
         _contextTokens = _contextWindow = null;
-        _firstPrompt = _lastPrompt = _lastCommand = _errorMessage = null;
+        _firstPrompt = _lastPrompt = _lastCommand = null;
         _turns = 0;
-        _phase = Phase.None;
+        _progress.Clear();
     }
 
     protected override SessionFacts BuildFacts()
     {
-        AgentState state = TranscriptState(out AgentActivity? activity);
+        (AgentState state, AgentActivity? activity) = _progress.Describe(LatestPendingCall());
         TokenUsage tokens = (_total - _baseline).ToTokenUsage();
         return new SessionFacts
         {
@@ -298,34 +290,18 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         };
     }
 
-    private AgentState TranscriptState(out AgentActivity? activity)
+    private PendingToolCall? LatestPendingCall()
     {
-        activity = null;
-        switch (_phase)
+        if (_pending.Count == 0)
         {
-            case Phase.ModelCall:
-                return new AgentState(AgentStateKind.Thinking, "Thinking");
-            case Phase.Responding:
-                return new AgentState(AgentStateKind.Acting, "Responding");
-            case Phase.Tools when _pending.Count > 0:
-                PendingCall call = _pending[^1];
-
-                // The default model runs everything through "exec": what runs is the command, so it is the target.
-                activity = new AgentActivity { Tool = call.Name, Target = call.Summary ?? _lastCommand };
-                return call.Name == "request_user_input"
-                    ? new AgentState(AgentStateKind.AwaitingInput, "Asking you a question")
-                    : new AgentState(AgentStateKind.ToolRunning, $"Running {activity.Display}");
-            case Phase.Tools:
-                return new AgentState(AgentStateKind.Thinking, "Thinking");
-            case Phase.TurnEnded:
-                return new AgentState(AgentStateKind.TaskComplete, "Task complete");
-            case Phase.Error:
-                return new AgentState(AgentStateKind.Error, _errorMessage is null ? "Error" : $"Error: {_errorMessage}");
-            case Phase.Interrupted:
-                return new AgentState(AgentStateKind.Interrupted, "Interrupted");
-            default:
-                return new AgentState(AgentStateKind.Idle, "Waiting for a prompt");
+            return null;
         }
+
+        PendingCall call = _pending[^1];
+
+        // The default model runs everything through "exec": what runs is the command, so it is the target.
+        var activity = new AgentActivity { Tool = call.Name, Target = call.Summary ?? _lastCommand };
+        return new PendingToolCall(activity, call.Name == "request_user_input" ? PendingToolKind.AsksUser : PendingToolKind.Runs, Question: null);
     }
 
     private readonly record struct PendingCall(string? CallId, string Name, string? Summary, bool Escalated);

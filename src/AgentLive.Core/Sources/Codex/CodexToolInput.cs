@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AgentLive.Parsing;
@@ -26,8 +27,7 @@ internal static class CodexToolInput
     /// <summary>Reads JSON arguments (<c>{"cmd": "..."}</c>, <c>{"command": ["bash", "-lc", "..."]}</c>).</summary>
     public static (string? Summary, bool Escalated) FromJsonArguments(ReadOnlySpan<byte> json)
     {
-        string? summary = null;
-        bool escalated = false;
+        var arguments = default(ArgumentsVisitor);
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -36,41 +36,14 @@ internal static class CodexToolInput
                 return FromFreeform(json);
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("cmd"u8) || reader.ValueTextEquals("command"u8))
-                {
-                    // Read the value even when a command was already found: left unread, an array or object value's
-                    // members would be taken for the call's own, and the loop would stop at its first element.
-                    reader.Read();
-                    string? command = reader.TokenType == JsonTokenType.StartArray
-                        ? LastString(ref reader)
-                        : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
-                    summary ??= command;
-                }
-                else if (reader.ValueTextEquals("sandbox_permissions"u8))
-                {
-                    reader.Read();
-                    escalated |= JsonValues.StringEquals(ref reader, "require_escalated"u8);
-                }
-                else if (reader.ValueTextEquals("with_escalated_permissions"u8))
-                {
-                    reader.Read();
-                    escalated |= JsonValues.True(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    JsonValues.Skip(ref reader);
-                }
-            }
+            JsonObjects.ForEach(ref reader, ref arguments);
         }
         catch (JsonException)
         {
             // Arguments are the model's output and need not be valid JSON; what was read so far stands.
         }
 
-        return (summary, escalated);
+        return (arguments.Summary, arguments.Escalated);
     }
 
     /// <summary>The last string of an array such as <c>["/bin/bash", "-lc", "echo hi"]</c>: the command itself.</summary>
@@ -146,5 +119,43 @@ internal static class CodexToolInput
         ReadOnlySpan<byte> path = text[(at + marker.Length)..];
         int end = path.IndexOfAny((byte)'\n', (byte)'\r');
         return TextPreview.FromUtf8(end < 0 ? path : path[..end], TextPreview.ArgumentChars);
+    }
+
+    private struct ArgumentsVisitor : IPropertyVisitor
+    {
+        public string? Summary;
+        public bool Escalated;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Visit(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueTextEquals("cmd"u8) || reader.ValueTextEquals("command"u8))
+            {
+                // Read the value even when a command was already found: left unread, an array or object value's
+                // members would be taken for the call's own, and the loop would stop at its first element.
+                reader.Read();
+                string? command = reader.TokenType == JsonTokenType.StartArray
+                    ? LastString(ref reader)
+                    : JsonValues.Preview(ref reader, TextPreview.ArgumentChars);
+                Summary ??= command;
+                return true;
+            }
+
+            if (reader.ValueTextEquals("sandbox_permissions"u8))
+            {
+                reader.Read();
+                Escalated |= JsonValues.StringEquals(ref reader, "require_escalated"u8);
+                return true;
+            }
+
+            if (reader.ValueTextEquals("with_escalated_permissions"u8))
+            {
+                reader.Read();
+                Escalated |= JsonValues.True(ref reader);
+                return true;
+            }
+
+            return false;
+        }
     }
 }

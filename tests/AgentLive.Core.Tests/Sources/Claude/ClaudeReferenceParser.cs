@@ -76,13 +76,10 @@ public static partial class ClaudeReferenceParser
             line.SessionId = Str(root, "sessionId");
             line.Cwd = Str(root, "cwd");
             line.GitBranch = Str(root, "gitBranch");
-            line.PermissionMode = Str(root, "permissionMode");
-            line.RequestId = Str(root, "requestId");
             line.RetryAttempt = Int(root, "retryAttempt");
             line.MaxRetries = Int(root, "maxRetries");
             line.ApiErrorStatus = Int(root, "apiErrorStatus");
             line.ParentToolUseId = Str(root, "parentToolUseID");
-            line.Operation = Str(root, "operation");
             line.CustomTitle = Preview(root, "customTitle", ReferenceRules.PromptChars);
             line.AiTitle = Preview(root, "aiTitle", ReferenceRules.PromptChars);
             line.SummaryTitle = Preview(root, "summary", ReferenceRules.PromptChars);
@@ -205,10 +202,6 @@ public static partial class ClaudeReferenceParser
             {
                 Text(text.GetString()!, line);
             }
-            else if (block.TryGetProperty("text", out _))
-            {
-                line.HasText = true;
-            }
 
             switch (Str(block, "type"))
             {
@@ -219,9 +212,6 @@ public static partial class ClaudeReferenceParser
                     break;
                 case "tool_result" when Str(block, "tool_use_id") is { } answered:
                     line.ToolResults.Add(new ClaudeToolResult(answered, True(block, "is_error")));
-                    break;
-                case "thinking" or "redacted_thinking":
-                    line.HasThinking = true;
                     break;
             }
         }
@@ -235,7 +225,6 @@ public static partial class ClaudeReferenceParser
 
     private static void Text(string text, ClaudeLine line)
     {
-        line.HasText = true;
         ClaudeUserContent kind = ReferenceRules.ClassifyClaude(text);
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
             || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))

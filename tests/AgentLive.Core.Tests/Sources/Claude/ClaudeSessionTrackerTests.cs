@@ -120,7 +120,7 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
 
         Feed("""{"type":"assistant","isApiErrorMessage":true,"apiErrorStatus":529,"error":"server_error","message":{"id":"0b7d","role":"assistant","model":"<synthetic>","content":[{"type":"text","text":"API Error"}],"stop_reason":"stop_sequence","usage":{"input_tokens":0,"output_tokens":0}},"timestamp":"2026-11-24T10:00:09Z"}""");
         Assert.Equal(AgentStateKind.Error, State.Kind);
-        Assert.Equal("API error 529", State.Label);
+        Assert.Equal("Error 529", State.Label);
         Assert.Equal(0, _tracker.GetFacts().Tokens.Total);
         Assert.Null(_tracker.GetFacts().Model);
     }

@@ -172,14 +172,8 @@ public static class CodexReferenceParser
                 case "git":
                     line.GitBranch = value.ValueKind == JsonValueKind.Object ? Last(value, "branch") is { } b ? Str(b) : null : null;
                     break;
-                case "cli_version":
-                    line.CliVersion = Str(value);
-                    break;
-                case "originator":
-                    line.Originator = Str(value);
-                    break;
                 case "source":
-                    Source(value, line, state);
+                    Source(value, state);
                     break;
                 case "forked_from_id" or "parent_thread_id":
                     state.ForkedFrom = Str(value);
@@ -241,14 +235,8 @@ public static class CodexReferenceParser
         }
     }
 
-    private static void Source(JsonElement value, CodexLine line, State state)
+    private static void Source(JsonElement value, State state)
     {
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            line.Source = value.GetString();
-            return;
-        }
-
         if (value.ValueKind != JsonValueKind.Object)
         {
             return;
@@ -273,12 +261,7 @@ public static class CodexReferenceParser
 
             foreach (JsonProperty property in element.EnumerateObject())
             {
-                if (property.Name == "subagent")
-                {
-                    line.IsSubAgent = true;
-                    line.Source = "subagent";
-                }
-                else if (property.Name == "parent_thread_id")
+                if (property.Name == "parent_thread_id")
                 {
                     state.SpawnParent = Str(property.Value);
                     continue;
