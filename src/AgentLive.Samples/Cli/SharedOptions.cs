@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace AgentLive.Samples.Cli;
 
@@ -52,6 +53,25 @@ internal sealed class SharedOptions
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Log more to stderr: what the monitor reads and re-reads, not only its warnings",
+    };
+
+    /// <summary>For the commands that can show the demo: how fast the recordings are replayed.</summary>
+    public Option<double> Speed { get; } = new("--speed")
+    {
+        Description = "Replay the demo N times faster than recorded (default 2)",
+        HelpName = "N",
+        // A parser rather than a validator: a validator runs after a failed conversion too, and would throw.
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is > 0 and <= 1000)
+            {
+                return value;
+            }
+
+            result.AddError($"--speed takes a number above 0, up to 1000, not '{text}'");
+            return 0;
+        },
     };
 
     /// <summary>For the scriptable commands, which write nothing but JSON; see <see cref="RequireJson"/>.</summary>

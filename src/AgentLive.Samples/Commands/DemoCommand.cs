@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using AgentLive.Samples.Alerts;
 using AgentLive.Samples.Cli;
 using AgentLive.Samples.Demo;
@@ -12,30 +11,13 @@ internal static class DemoCommand
 {
     public static Command Create(SharedOptions shared)
     {
-        var speed = new Option<double>("--speed")
-        {
-            Description = "Replay N times faster than recorded (default 2)",
-            HelpName = "N",
-            // A parser rather than a validator: a validator runs after a failed conversion too, and would throw.
-            CustomParser = result =>
-            {
-                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is > 0 and <= 1000)
-                {
-                    return value;
-                }
-
-                result.AddError($"--speed takes a number above 0, up to 1000, not '{text}'");
-                return 0;
-            },
-        };
         var command = new Command("demo", "Replays the bundled real-client transcripts into a temporary root and shows them live; cleans up after itself")
         {
-            speed,
+            shared.Speed,
             shared.Notify,
         };
         HostAction.Set(command, (parse, cancellationToken) =>
-            RunAsync(new HostOptions { Speed = parse.GetValue(speed) is > 0 and var value ? value : new HostOptions().Speed, Notify = parse.GetValue(shared.Notify) }, AnsiConsole.Console, cancellationToken));
+            RunAsync(new HostOptions { Speed = parse.GetValue(shared.Speed) is > 0 and var value ? value : new HostOptions().Speed, Notify = parse.GetValue(shared.Notify) }, AnsiConsole.Console, cancellationToken));
         return command;
     }
 

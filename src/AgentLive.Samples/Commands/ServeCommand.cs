@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using AgentLive.MissionControl;
 using AgentLive.Samples.Cli;
 using AgentLive.Samples.Demo;
@@ -29,34 +28,18 @@ internal static class ServeCommand
         });
         var demo = new Option<bool>("--demo") { Description = "Serve a replay of the bundled real-client transcripts instead of this machine's sessions" };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not fall back to the demo when neither ~/.claude nor ~/.codex exists" };
-        var speed = new Option<double>("--speed")
-        {
-            Description = "Demo: replay N times faster than recorded (default 2)",
-            HelpName = "N",
-            CustomParser = result =>
-            {
-                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value is > 0 and <= 1000)
-                {
-                    return value;
-                }
-
-                result.AddError($"--speed takes a number above 0, up to 1000, not '{text}'");
-                return 0;
-            },
-        };
         var command = new Command("serve", "Mission Control: prints one URL on loopback and serves a live web view of every session, both sources side by side")
         {
             urls,
             demo,
             noDemo,
-            speed,
+            shared.Speed,
         };
         shared.AddMonitorOptions(command);
         HostAction.Set(command, async (parse, cancellationToken) =>
         {
             HostOptions host = shared.Read(parse);
-            if (parse.GetValue(speed) is > 0 and var value)
+            if (parse.GetValue(shared.Speed) is > 0 and var value)
             {
                 host = host with { Speed = value };
             }
