@@ -17,7 +17,7 @@ public sealed class SessionMonitorOptions
 
     /// <summary>Gets the sources to monitor.</summary>
     /// <value>
-    /// By default the built-in sources, each with its default roots: Claude Code and Codex. Clear the list and add
+    /// By default the built-in sources (<c>AgentLive.Sources</c>), each with its default roots. Clear the list and add
     /// your own (or the built-in ones with other roots) to change that.
     /// </value>
     public IList<ISessionSource> Sources { get; } = BuiltInSources.Create();

@@ -59,7 +59,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
         }
         else if (Directory.Exists(path))
         {
-            // A new folder (every new Claude project is one): its first transcript may be written before a watch on
+            // A new folder (an agent that keeps a folder per project makes one for each): its first transcript may be written before a watch on
             // it exists, so it is listed now rather than at the next rescan.
             foreach (TrackedFile file in _catalog.ScanNewDirectory(path))
             {

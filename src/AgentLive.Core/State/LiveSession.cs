@@ -9,7 +9,7 @@ public sealed record LiveSession
     /// <summary>Gets the id unique across sources: <c>&lt;source&gt;:&lt;source session id&gt;</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Gets the source's name, such as <c>claude</c> or <c>codex</c>.</summary>
+    /// <summary>Gets the name of the source that found the session (<see cref="Sources.ISessionSource.Name"/>).</summary>
     public required string Source { get; init; }
 
     /// <summary>Gets the id the agent itself uses for the session.</summary>

@@ -1,8 +1,8 @@
 namespace AgentLive.Sources;
 
 /// <summary>
-/// A running agent's own report of its state, where the agent keeps one (Claude Code keeps
-/// <c>sessions/&lt;pid&gt;.json</c>). A source maps its own words to <see cref="State"/>; the monitor knows no agent's words.
+/// A running agent's own report of its state, where the agent keeps one (such as a status file per running process).
+/// A source maps its own words to <see cref="State"/>; the monitor knows no agent's words.
 /// </summary>
 public sealed record LiveStatusEntry
 {

@@ -6,7 +6,7 @@ namespace AgentLive.Sources;
 /// </summary>
 public sealed record SessionFacts
 {
-    /// <summary>Gets the id the agent itself gives the session (Claude's session UUID, Codex's thread id).</summary>
+    /// <summary>Gets the id the agent itself gives the session (its session or thread id).</summary>
     public string? SourceSessionId { get; init; }
 
     /// <summary>Gets the session this one was forked or spawned from, where the transcript says so.</summary>

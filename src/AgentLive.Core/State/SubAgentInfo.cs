@@ -1,6 +1,6 @@
 namespace AgentLive;
 
-/// <summary>A sub-agent a session spawned (Claude Code's Task/Agent tool), as far as the transcripts show it.</summary>
+/// <summary>A sub-agent a session spawned (an agent its agent started for a part of the work), as far as the transcripts show it.</summary>
 public sealed record SubAgentInfo
 {
     /// <summary>Gets the spawning tool call's id; stable for the sub-agent's whole life.</summary>
