@@ -59,7 +59,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     private Task? _processLoop;
     private int _disposed;
 
-    private SessionMonitor(SessionMonitorOptions options, Func<SessionMonitorOptions, TimeProvider, AgentLiveMetrics, ILogger, IChangeSignal>? createSignal)
+    private SessionMonitor(SessionMonitorOptions options, Func<SessionMonitorOptions, TimeProvider, AgentLiveMetrics, ILogger, IChangeSignal> createSignal)
     {
         _options = options;
         ISessionSource[] sources = [.. options.Sources];
@@ -75,7 +75,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
         _reader = new TailReader(new TailReaderOptions { MaxLineBytes = options.MaxLineBytes, LoggerFactory = options.LoggerFactory, Metrics = _metrics });
         _board = new SessionBoard(_time, options.SubscriberQueueCapacity, _metrics);
         _catalog = new TranscriptCatalog(sources, _time, options.LookBack, loggers);
-        _signal = (createSignal ?? CreateSignal)(options, _time, _metrics, _logger);
+        _signal = createSignal(options, _time, _metrics, _logger);
         IProcessScanner? scanner = options.DetectProcesses ? options.ProcessScanner ?? ProcessScanners.CreateDefault() : null;
         _liveStatus = new LiveStatusPoller(sources, scanner, _logger);
         _processes = scanner is null ? null : new ProcessTracker(sources, scanner, _catalog, _liveStatus, _time);
@@ -86,7 +86,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     /// <summary>Creates a monitor; it does nothing until started.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults (both built-in sources, their default roots).</param>
     /// <returns>The monitor. Dispose it to stop watching and end every enumeration.</returns>
-    public static SessionMonitor Create(SessionMonitorOptions? options = null) => new(options ?? new SessionMonitorOptions(), null);
+    public static SessionMonitor Create(SessionMonitorOptions? options = null) => Create(options ?? new SessionMonitorOptions(), CreateSignal);
 
     /// <summary>
     /// Reads every transcript within the look-back window and starts watching. Calling it again returns the same
@@ -229,7 +229,7 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     /// </summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Creates a monitor whose change signal is made by <paramref name="createSignal"/> instead of from the options.</summary>
+    /// <summary>Creates a monitor whose change signal <paramref name="createSignal"/> makes (the seam the public <see cref="Create(SessionMonitorOptions?)"/> fills from the options).</summary>
     internal static SessionMonitor Create(SessionMonitorOptions options, Func<SessionMonitorOptions, TimeProvider, AgentLiveMetrics, ILogger, IChangeSignal> createSignal) =>
         new(options, createSignal);
 
