@@ -23,7 +23,10 @@ internal static class WatchCommand
         {
             try
             {
-                while (await input.ReadLineAsync(stop.Token) is not null)
+                // Only the end of the input matters: what arrives is dropped a buffer at a time, never kept as lines
+                // (a stream without line feeds would otherwise grow one line without end).
+                char[] buffer = new char[4096];
+                while (await input.ReadAsync(buffer.AsMemory(), stop.Token) > 0)
                 {
                 }
             }
