@@ -21,33 +21,13 @@ internal static class DemoCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(HostOptions host, IAnsiConsole console, CancellationToken cancellationToken)
-    {
-        string data = Path.Combine(AppContext.BaseDirectory, "DemoData");
-        if (!Directory.Exists(data))
+    public static Task<int> RunAsync(HostOptions host, IAnsiConsole console, CancellationToken cancellationToken) =>
+        DemoRun.RunAsync(host, async (monitor, replay, replaying, stopping) =>
         {
-            await Console.Error.WriteLineAsync("agentlive: the demo transcripts are missing next to the program.");
-            return ExitCodes.Failed;
-        }
-
-        using DemoReplay replay = DemoReplay.Load(data, host.Speed);
-
-        // The replayed agents have no processes: a quiet, finished Codex session becomes done after 20 s instead of 15 min.
-        var thresholds = new StatusThresholds { DoneAfter = TimeSpan.FromSeconds(20) };
-        // Replayed sessions have no processes to find: detection would only report every one of them gone.
-        SessionMonitorOptions options = MonitorFactory.Options(
-            host with { ClaudeRoot = replay.ClaudeRoot, CodexRoot = replay.CodexRoot, Only = null, NoProcesses = true },
-            thresholds);
-        await using SessionMonitor monitor = SessionMonitor.Create(options);
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task replaying = replay.RunAsync(stop.Token);
-        Task finished = replaying.ContinueWith(_ => Task.Delay(TimeSpan.FromSeconds(25 / host.Speed + 3), stop.Token), TaskScheduler.Default).Unwrap();
-        await LiveCommand.RunAsync(monitor, console, stop.Token, finished, () =>
-            $"demo: replaying {replay.Written}/{replay.Total} lines written by the real Claude Code and Codex CLIs ({host.Speed}× speed) — q or Ctrl-C to quit",
-            host.Notify ? new NeedsYouAlerts() : null);
-        await stop.CancelAsync();
-        await replaying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return ExitCodes.Ok;
-    }
+            Task finished = replaying.ContinueWith(_ => Task.Delay(TimeSpan.FromSeconds(25 / host.Speed + 3), stopping), TaskScheduler.Default).Unwrap();
+            await LiveCommand.RunAsync(monitor, console, stopping, finished, () =>
+                $"demo: replaying {replay.Written}/{replay.Total} lines written by the real Claude Code and Codex CLIs ({host.Speed}× speed) — q or Ctrl-C to quit",
+                host.Notify ? new NeedsYouAlerts() : null);
+            return ExitCodes.Ok;
+        }, cancellationToken);
 }

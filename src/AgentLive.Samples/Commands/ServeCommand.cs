@@ -67,36 +67,11 @@ internal static class ServeCommand
         return command;
     }
 
-    private static async Task<int> RunDemoAsync(HostOptions host, string? urls, CancellationToken cancellationToken)
-    {
-        string data = Path.Combine(AppContext.BaseDirectory, "DemoData");
-        if (!Directory.Exists(data))
-        {
-            await Console.Error.WriteLineAsync("agentlive: the demo transcripts are missing next to the program.");
-            return ExitCodes.Failed;
-        }
-
-        using DemoReplay replay = DemoReplay.Load(data, host.Speed);
-        // Replayed sessions have no processes: detection would only report them gone; a quiet one is done after 20 s.
-        SessionMonitorOptions options = MonitorFactory.Options(
-            host with { ClaudeRoot = replay.ClaudeRoot, CodexRoot = replay.CodexRoot, Only = null, NoProcesses = true },
-            new StatusThresholds { DoneAfter = TimeSpan.FromSeconds(20) });
-        await using SessionMonitor monitor = SessionMonitor.Create(options);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task replaying = replay.RunAsync(stop.Token);
-        try
-        {
-            return await RunAsync(
-                monitor,
-                new MissionControlOptions { Urls = urls, Note = "demo: a replay of sessions recorded from the real Claude Code and Codex CLIs" },
-                cancellationToken);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await replaying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    private static Task<int> RunDemoAsync(HostOptions host, string? urls, CancellationToken cancellationToken) =>
+        DemoRun.RunAsync(host, (monitor, _, _, _) => RunAsync(
+            monitor,
+            new MissionControlOptions { Urls = urls, Note = "demo: a replay of sessions recorded from the real Claude Code and Codex CLIs" },
+            cancellationToken), cancellationToken);
 
     private static async Task<int> RunAsync(SessionMonitor monitor, MissionControlOptions options, CancellationToken cancellationToken)
     {
