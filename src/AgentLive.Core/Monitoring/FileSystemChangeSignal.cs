@@ -167,21 +167,25 @@ internal sealed class FileSystemChangeSignal : IChangeSignal
         }
 
         watcher.Filter = Path.GetFileName(directory);
-        void Rearm()
-        {
-            lock (_gate)
-            {
-                Unwatch(directory);
-                Watch(directory);
-            }
+        watcher.Created += (_, _) => ArmAgain(directory, listener);
+        watcher.Deleted += (_, _) => ArmAgain(directory, listener);
+        watcher.Renamed += (_, _) => ArmAgain(directory, listener);
+        _parentWatchers[directory] = watcher;
+    }
 
-            _ = listener.RescanAsync();
+    /// <summary>
+    /// Something changed on the way to a directory (it went, it came back, a level of it appeared): its watch is made
+    /// anew for what is there now, and everything is listed, since the change may have hidden files from any watch.
+    /// </summary>
+    private void ArmAgain(string directory, IChangeListener listener)
+    {
+        lock (_gate)
+        {
+            Unwatch(directory);
+            Watch(directory);
         }
 
-        watcher.Created += (_, _) => Rearm();
-        watcher.Deleted += (_, _) => Rearm();
-        watcher.Renamed += (_, _) => Rearm();
-        _parentWatchers[directory] = watcher;
+        _ = listener.RescanAsync();
     }
 
     private void Unwatch(string directory)
@@ -226,18 +230,8 @@ internal sealed class FileSystemChangeSignal : IChangeSignal
         if (Create(ancestor, recursive: false) is { } watcher)
         {
             IChangeListener listener = _listener!;
-            void StepDown()
-            {
-                lock (_gate)
-                {
-                    Watch(directory);
-                }
-
-                _ = listener.RescanAsync();
-            }
-
-            watcher.Created += (_, _) => StepDown();
-            watcher.Renamed += (_, _) => StepDown();
+            watcher.Created += (_, _) => ArmAgain(directory, listener);
+            watcher.Renamed += (_, _) => ArmAgain(directory, listener);
             _ancestorWatchers[directory] = watcher;
 
             // A level that appeared before this watch was armed raised no event: look once more.
