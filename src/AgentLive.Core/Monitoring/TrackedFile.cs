@@ -37,10 +37,8 @@ internal sealed class TrackedFile
 
     public TailPosition Position { get; set; }
 
-    /// <summary>Length and write time when the file was last read: the reconcile re-reads it when either changes.</summary>
-    public long KnownLength { get; set; } = -1;
-
-    public DateTime KnownWriteUtc { get; set; }
+    /// <summary>Length and write time when the file was last read: a rescan or refresh re-reads it when either changes.</summary>
+    public FileStamp Known { get; set; } = FileStamp.None;
 
     /// <summary>Older than the look-back window at discovery: known, not read until it changes.</summary>
     public bool Dormant { get; set; }

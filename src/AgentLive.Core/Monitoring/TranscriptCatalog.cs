@@ -133,7 +133,7 @@ internal sealed class TranscriptCatalog
         {
             // Gone from the listing: the read reports it missing and forgets it.
             if (!present.TryGetValue(file.File.Path, out FileStamp stamp)
-                || stamp.Length != file.KnownLength || stamp.WrittenUtc != file.KnownWriteUtc)
+                || stamp != file.Known)
             {
                 yield return file;
             }
@@ -159,7 +159,7 @@ internal sealed class TranscriptCatalog
         try
         {
             var info = new FileInfo(file.File.Path);
-            return !info.Exists || info.Length != file.KnownLength || info.LastWriteTimeUtc != file.KnownWriteUtc;
+            return !info.Exists || FileStamp.Of(info) != file.Known;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -239,7 +239,7 @@ internal sealed class TranscriptCatalog
                 // Not listed is not gone: the known files under it stay as they were.
                 foreach (TrackedFile known in _files.Values.Where(f => f.File.Path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
                 {
-                    present[known.File.Path] = new FileStamp(known.KnownLength, known.KnownWriteUtc);
+                    present[known.File.Path] = known.Known;
                 }
 
                 continue;
@@ -279,8 +279,7 @@ internal sealed class TranscriptCatalog
             {
                 // Known but not read: remembering how it looks now makes any later change wake it.
                 tracked.Dormant = true;
-                tracked.KnownLength = info.Length;
-                tracked.KnownWriteUtc = info.LastWriteTimeUtc;
+                tracked.Known = FileStamp.Of(info);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

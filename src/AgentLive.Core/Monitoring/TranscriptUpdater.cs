@@ -172,9 +172,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
     {
         try
         {
-            var info = new FileInfo(file.File.Path);
-            long length = info.Exists ? info.Length : -1;
-            DateTime written = info.Exists ? info.LastWriteTimeUtc : default;
+            FileStamp seen = FileStamp.Of(new FileInfo(file.File.Path));
             TailReadResult result = await _reader.ReadAsync(file.File.Path, file.Position, new TranscriptSink(file.Tracker), cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
@@ -184,13 +182,12 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
                     return;
                 case TailReadStatus.NotRegularFile:
                     // Never a session, and not tried again unless it changes.
-                    if (file.KnownLength < 0)
+                    if (file.Known == FileStamp.None)
                     {
                         MonitorLog.NotRegularFile(_logger, file.File.Path);
                     }
 
-                    file.KnownLength = Math.Max(length, 0);
-                    file.KnownWriteUtc = written;
+                    file.Known = seen;
                     return;
                 case TailReadStatus.FileUnreadable:
                     if (!file.Unreadable)
@@ -220,8 +217,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
             }
 
             file.Position = result.Position;
-            file.KnownLength = length;
-            file.KnownWriteUtc = written;
+            file.Known = seen;
             file.Dormant = false;
             long malformed = file.Tracker.MalformedLines;
             if (malformed > file.MalformedReported)
