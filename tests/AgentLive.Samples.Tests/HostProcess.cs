@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace AgentLive.Samples.Tests;
 
@@ -67,6 +68,15 @@ internal sealed class HostProcess : IDisposable
         Task<string> error = host._process.StandardError.ReadToEndAsync();
         int code = await host.WaitForExitAsync();
         return (code, await output, await error);
+    }
+
+    /// <summary>Reads the next line of <c>--json</c> output as one event (bounded wait); fails when the output ends.</summary>
+    public async Task<JsonElement> NextEventAsync()
+    {
+        string? line = await Output.ReadLineAsync().WaitAsync(Patience);
+        Assert.NotNull(line);
+        using JsonDocument json = JsonDocument.Parse(line);
+        return json.RootElement.Clone();
     }
 
     public async Task<int> WaitForExitAsync()

@@ -69,10 +69,7 @@ public sealed class JsonCommandTests
         var events = new List<JsonElement>();
         while (events.Count < 3)
         {
-            string? line = await host.Output.ReadLineAsync().WaitAsync(HostProcess.Patience);
-            Assert.NotNull(line);
-            using JsonDocument json = JsonDocument.Parse(line);
-            events.Add(json.RootElement.Clone());
+            events.Add(await host.NextEventAsync());
         }
 
         host.Input.Close();

@@ -53,7 +53,7 @@ public sealed class ReliabilityTests : IDisposable
         }
 
         using HostProcess host = HostProcess.Start(Args("watch", "--json"));
-        Assert.Equal("summary", (await NextEventAsync(host)).GetProperty("type").GetString());
+        Assert.Equal("summary", (await host.NextEventAsync()).GetProperty("type").GetString());
 
         Place("-real-project", $"{ClaudeSession}.jsonl");
         await WaitForDiscoveryAsync(host, $"claude:{ClaudeSession}");
@@ -86,7 +86,7 @@ public sealed class ReliabilityTests : IDisposable
         JsonElement item;
         do
         {
-            item = await NextEventAsync(host);
+            item = await host.NextEventAsync();
             if (item.GetProperty("type").GetString() == "session_discovered")
             {
                 ids.Add(item.GetProperty("session").GetProperty("id").GetString()!);
@@ -141,7 +141,7 @@ public sealed class ReliabilityTests : IDisposable
         JsonElement item;
         do
         {
-            item = await NextEventAsync(host);
+            item = await host.NextEventAsync();
         }
         while (!(item.GetProperty("type").GetString() == "session_discovered" && item.GetProperty("session").GetProperty("id").GetString() == id));
     }
@@ -153,13 +153,5 @@ public sealed class ReliabilityTests : IDisposable
         {
             await Task.Delay(50, deadline.Token);
         }
-    }
-
-    private static async Task<JsonElement> NextEventAsync(HostProcess host)
-    {
-        string? line = await host.Output.ReadLineAsync().WaitAsync(HostProcess.Patience);
-        Assert.NotNull(line);
-        using JsonDocument json = JsonDocument.Parse(line);
-        return json.RootElement.Clone();
     }
 }

@@ -20,7 +20,7 @@ public sealed class RootTests : IDisposable
         using HostProcess host = HostProcess.Start("watch", "--json", "--claude-root", claudeRoot, "--codex-root", codexRoot, "--lookback", "3650d", "--no-processes");
 
         // The monitor is up once it has said that there is nothing yet: a summary with no session before it.
-        JsonElement first = await NextEventAsync(host);
+        JsonElement first = await host.NextEventAsync();
         Assert.Equal("summary", first.GetProperty("type").GetString());
         string notes = await host.Error.ReadLineAsync().WaitAsync(HostProcess.Patience) + "\n" + await host.Error.ReadLineAsync().WaitAsync(HostProcess.Patience);
         Assert.Contains($"--claude-root {claudeRoot} does not exist yet", notes, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class RootTests : IDisposable
         var discovered = new HashSet<string>(StringComparer.Ordinal);
         while (!discovered.SetEquals(["claude:2888b61d-42ad-4c69-9f91-e136753c80c6", "codex:01a20af1-9deb-72a0-b082-b49752aa3a70"]))
         {
-            JsonElement item = await NextEventAsync(host);
+            JsonElement item = await host.NextEventAsync();
             if (item.GetProperty("type").GetString() == "session_discovered")
             {
                 discovered.Add(item.GetProperty("session").GetProperty("id").GetString()!);
@@ -77,14 +77,6 @@ public sealed class RootTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Equal($"agentlive: --codex-root {HostProcess.HostDll}: is a file, not a directory", error.Trim());
-    }
-
-    private static async Task<JsonElement> NextEventAsync(HostProcess host)
-    {
-        string? line = await host.Output.ReadLineAsync().WaitAsync(HostProcess.Patience);
-        Assert.NotNull(line);
-        using JsonDocument json = JsonDocument.Parse(line);
-        return json.RootElement.Clone();
     }
 
     private static void CopyDirectory(string from, string to)

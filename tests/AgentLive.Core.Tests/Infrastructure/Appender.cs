@@ -1,11 +1,15 @@
 namespace AgentLive.Tests.Infrastructure;
 
-/// <summary>Appends bytes to a file as a client does, on every target framework the tests build for.</summary>
+/// <summary>Appends lines to a file as a client does: one stream, each line followed by a line feed.</summary>
 internal static class Appender
 {
-    public static async Task AppendAsync(string path, byte[] bytes)
+    public static async Task AppendLinesAsync(string path, IEnumerable<byte[]> lines)
     {
         await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        await file.WriteAsync(bytes);
+        foreach (byte[] line in lines)
+        {
+            await file.WriteAsync(line);
+            await file.WriteAsync("\n"u8.ToArray());
+        }
     }
 }

@@ -28,7 +28,7 @@ public static class TrackerReplay
 
         foreach (byte[] line in RealFixture.Lines(transcript))
         {
-            await Appender.AppendAsync(path, [.. line, (byte)'\n']);
+            await Appender.AppendLinesAsync(path, [line]);
             TailReadResult result = await reader.ReadAsync(path, position, new TranscriptSink(tracker));
             Assert.Equal(1, result.Lines);
             Assert.True(tracker.Version > version);

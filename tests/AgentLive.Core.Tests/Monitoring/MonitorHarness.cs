@@ -90,15 +90,7 @@ internal sealed class MonitorHarness : IAsyncDisposable
     public Task ReconcileAsync() => Signal!.RescanAsync();
 
     /// <summary>Appends lines to a file as a client would: one write per line, each ending with a line feed.</summary>
-    public static async Task AppendAsync(string path, IEnumerable<byte[]> lines)
-    {
-        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        foreach (byte[] line in lines)
-        {
-            await file.WriteAsync(line);
-            await file.WriteAsync("\n"u8.ToArray());
-        }
-    }
+    public static Task AppendAsync(string path, IEnumerable<byte[]> lines) => Appender.AppendLinesAsync(path, lines);
 
     public async ValueTask DisposeAsync()
     {

@@ -115,7 +115,7 @@ public sealed class TailReaderTests : IDisposable
         var sink = new RecordingSink();
 
         TailReadResult first = await reader.ReadAsync(_path, TailPosition.Start, sink);
-        await Appender.AppendAsync(_path, "x\n"u8.ToArray());
+        await Appender.AppendLinesAsync(_path, ["x"u8.ToArray()]);
         TailReadResult second = await reader.ReadAsync(_path, first.Position, sink);
 
         Assert.Equal(0, first.Position.Offset);
