@@ -56,22 +56,22 @@ internal sealed class TranscriptCatalog
     public bool TryGet(string path, out TrackedFile? file) => _files.TryGetValue(path, out file);
 
     /// <summary>
-    /// Lists every transcript under every root; tracks the new ones (returned) and notes the size and time of every
-    /// file listed (the listing reads them anyway, so comparing known files costs no call of its own).
+    /// Lists every transcript under every root, tracks the new ones, and returns the size and time of every file
+    /// listed (the listing reads them anyway, so comparing known files costs no call of its own). A new file within
+    /// the look-back window has no known stamp yet, so <see cref="Changed"/> names it with the files that moved.
     /// </summary>
-    public List<TrackedFile> Scan(out Dictionary<string, FileStamp> present)
+    public Dictionary<string, FileStamp> Scan()
     {
-        present = new Dictionary<string, FileStamp>(_files.Count, StringComparer.Ordinal);
-        var found = new List<TrackedFile>();
+        var present = new Dictionary<string, FileStamp>(_files.Count, StringComparer.Ordinal);
         foreach (ISessionSource source in _sources)
         {
             foreach (string directory in source.Roots.SelectMany(source.GetTranscriptDirectories))
             {
-                ScanInto(source, directory, present, found);
+                ScanInto(source, directory, present, found: null);
             }
         }
 
-        return found;
+        return present;
     }
 
     /// <summary>
@@ -192,7 +192,7 @@ internal sealed class TranscriptCatalog
         }
     }
 
-    private void ScanInto(ISessionSource source, string directory, Dictionary<string, FileStamp> present, List<TrackedFile> found)
+    private void ScanInto(ISessionSource source, string directory, Dictionary<string, FileStamp> present, List<TrackedFile>? found)
     {
         if (!Directory.Exists(directory))
         {
@@ -209,7 +209,7 @@ internal sealed class TranscriptCatalog
             present[path] = stamp;
             if (!_files.ContainsKey(path) && Track(source, file) is { } tracked)
             {
-                found.Add(tracked);
+                found?.Add(tracked);
             }
         }
     }

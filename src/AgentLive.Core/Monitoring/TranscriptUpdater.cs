@@ -142,13 +142,9 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
     {
         if (full)
         {
-            List<TrackedFile> found = _catalog.Scan(out Dictionary<string, FileStamp> present);
-            foreach (TrackedFile file in found.Where(f => !f.Dormant))
-            {
-                _reads.Schedule(file);
-            }
-
-            foreach (TrackedFile file in _catalog.Changed(present))
+            // New files in the look-back window are among the changed ones: scheduling them apart as well would make
+            // each of their reads go round twice.
+            foreach (TrackedFile file in _catalog.Changed(_catalog.Scan()))
             {
                 _reads.Schedule(file);
             }
