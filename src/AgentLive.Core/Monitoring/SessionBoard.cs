@@ -163,6 +163,7 @@ internal sealed class SessionBoard
         int needsYou = 0;
         int working = 0;
         int done = 0;
+        int unknown = 0;
         long tokens = 0;
         decimal cost = 0;
         foreach (LiveSession session in _sessions.Values)
@@ -178,6 +179,9 @@ internal sealed class SessionBoard
                 case SessionStatus.Done:
                     done++;
                     break;
+                case SessionStatus.Unknown:
+                    unknown++;
+                    break;
             }
 
             if (session.LastActivityAt is { } last && TimeZoneInfo.ConvertTime(last, _time.LocalTimeZone).Date == today)
@@ -192,6 +196,7 @@ internal sealed class SessionBoard
             NeedsYouCount = needsYou,
             WorkingCount = working,
             DoneCount = done,
+            UnknownCount = unknown,
             TotalTokensToday = tokens,
             TotalCostTodayUsd = cost,
         };

@@ -21,8 +21,8 @@ internal static class SessionSnapshots
         ProcessPresence presence = process is not null || live is not null ? ProcessPresence.Alive
             : processAbsent ? ProcessPresence.Gone
             : ProcessPresence.Unknown;
-        AgentState state = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds, toolRunning));
 
+        // Sub-agents first: a parent whose own turn is over may still be working through them.
         SubAgentTranscript[] subAgents =
         [
             .. files.Where(f => f.File.Kind == SessionFileKind.SubAgent)
@@ -30,6 +30,7 @@ internal static class SessionSnapshots
                 .Select(f => new SubAgentTranscript { File = f.File, Facts = f.Facts! }),
         ];
         facts = main.Source.CombineSubAgents(facts, subAgents);
+        AgentState state = SessionStatusRules.Evaluate(facts, new SessionContext(now, presence, live, thresholds, toolRunning));
 
         string? project = facts.ProjectPath;
         return new LiveSession
@@ -44,7 +45,7 @@ internal static class SessionSnapshots
             State = state,
             Title = facts.Title,
             LastUserMessage = facts.LastUserMessage,
-            Activity = state.Status == SessionStatus.Working ? facts.Activity : null,
+            Activity = ActivityOf(state, facts),
             TurnCount = facts.TurnCount,
             Model = facts.Model,
             Tokens = facts.Tokens,
@@ -58,4 +59,15 @@ internal static class SessionSnapshots
             SubAgents = facts.SubAgents,
         };
     }
+
+    /// <summary>
+    /// What the agent acts on, while it works or while it waits for the user to answer about it (the command to allow,
+    /// the question, the plan); after a turn it acts on nothing.
+    /// </summary>
+    private static AgentActivity? ActivityOf(AgentState state, SessionFacts facts) => state.Kind switch
+    {
+        AgentStateKind.PlanReview => facts.Activity ?? (facts.ProposedPlan is { } plan ? new AgentActivity { Description = plan } : null),
+        AgentStateKind.AwaitingInput or AgentStateKind.AwaitingPermission or AgentStateKind.Unknown => facts.Activity,
+        _ => state.Status == SessionStatus.Working ? facts.Activity : null,
+    };
 }

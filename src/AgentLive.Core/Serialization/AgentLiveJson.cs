@@ -72,6 +72,7 @@ public static class AgentLiveJson
     [
         typeof(SnakeCaseEnumConverter<SessionStatus>),
         typeof(SnakeCaseEnumConverter<AgentStateKind>),
+        typeof(SnakeCaseEnumConverter<StateEvidence>),
         typeof(SnakeCaseEnumConverter<MessageRole>),
         typeof(SnakeCaseEnumConverter<SubAgentStatus>),
         typeof(SnakeCaseEnumConverter<StopOutcome>),

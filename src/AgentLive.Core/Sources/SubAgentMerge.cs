@@ -15,12 +15,18 @@ internal static class SubAgentMerge
         }
 
         TokenUsage tokens = session.Tokens;
+        DateTimeOffset? lastActivity = session.LastActivityAt;
         decimal? cost = session.CostUsd;
         var subAgents = session.SubAgents.ToList();
         foreach (SubAgentTranscript transcript in transcripts)
         {
             SessionFacts facts = transcript.Facts;
             tokens += facts.Tokens;
+            if (facts.LastActivityAt > lastActivity || lastActivity is null)
+            {
+                lastActivity = facts.LastActivityAt;
+            }
+
             cost = cost is { } c && facts.CostUsd is { } s ? c + s : null;
 
             bool running = facts.TranscriptState.Status == SessionStatus.Working;
@@ -49,6 +55,7 @@ internal static class SubAgentMerge
             }
         }
 
-        return session with { Tokens = tokens, CostUsd = cost, SubAgents = subAgents };
+        // A sub-agent's lines are the session's activity too: a parent that delegates is not quiet.
+        return session with { Tokens = tokens, CostUsd = cost, SubAgents = subAgents, LastActivityAt = lastActivity };
     }
 }

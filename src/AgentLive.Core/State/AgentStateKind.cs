@@ -38,4 +38,28 @@ public enum AgentStateKind
 
     /// <summary>The agent's process exited or the session has been quiet past the done threshold.</summary>
     SessionEnded,
+
+    /// <summary>
+    /// The agent's own turn is over or paused while a sub-agent it started works for it; the sub-agent reports back by
+    /// itself. The activity is the sub-agent's.
+    /// </summary>
+    Delegating,
+
+    /// <summary>
+    /// The agent's turn is over while a command it started in the background still runs (a build, a test run, a dev
+    /// server that may never end). The activity is that command.
+    /// </summary>
+    BackgroundTask,
+
+    /// <summary>
+    /// The monitor cannot tell: its signals disagree (the label says which), so it shows no guess. For example a tool
+    /// call that may be running or may wait for approval, with no process table to tell them apart.
+    /// </summary>
+    Unknown,
+
+    /// <summary>
+    /// An agent process runs, yet no transcript of it grows: the client writes none in this configuration (or not
+    /// yet), so the monitor cannot see what it does.
+    /// </summary>
+    NotRecorded,
 }

@@ -12,9 +12,15 @@ public enum LiveReportState
     /// <summary>The agent waits for a prompt.</summary>
     Idle,
 
-    /// <summary>The agent shows the user something to answer: a permission, a question, a plan.</summary>
+    /// <summary>The agent shows the user something to answer, and the report does not say what (see the specific values below).</summary>
     WaitingForUser,
 
-    /// <summary>The agent runs a command of its own (a shell the user started, or one it is stopping).</summary>
+    /// <summary>The agent's turn is over while a command it started (in the background, or one it is stopping) still runs.</summary>
     RunningCommand,
+
+    /// <summary>The agent shows the user a question to answer.</summary>
+    WaitingForAnswer,
+
+    /// <summary>The agent shows the user a permission dialog: a tool call to allow, or a plan to approve.</summary>
+    WaitingForPermission,
 }

@@ -62,6 +62,13 @@ public sealed record SessionFacts
     /// </summary>
     public string? PendingApproval { get; init; }
 
+    /// <summary>
+    /// Gets the title of a plan the agent wrote for the user to approve and that is not approved or rejected yet
+    /// (plan mode), or <see langword="null"/>. A permission dialog the agent reports while a plan is proposed is the
+    /// plan's review (<see cref="AgentStateKind.PlanReview"/>).
+    /// </summary>
+    public string? ProposedPlan { get; init; }
+
     /// <summary>Gets what the transcript alone says the agent is doing, before time and process facts are weighed.</summary>
     public AgentState TranscriptState { get; init; } = new(AgentStateKind.Idle, "Idle");
 }

@@ -3,7 +3,7 @@ namespace AgentLive;
 /// <summary>
 /// The one coarse answer to "does this agent need me?": the value a list sorts, filters and counts by. It is derived
 /// from <see cref="AgentState.Kind"/> in one place (<see cref="AgentState.Status"/>), so every count agrees.
-/// The JSON form is <c>working</c>, <c>needs_you</c> or <c>done</c>.
+/// The JSON form is <c>working</c>, <c>needs_you</c>, <c>done</c> or <c>unknown</c>.
 /// </summary>
 public enum SessionStatus
 {
@@ -18,4 +18,10 @@ public enum SessionStatus
 
     /// <summary>The session ended: its process is gone, or it has been quiet for longer than the done threshold.</summary>
     Done,
+
+    /// <summary>
+    /// The monitor cannot see what the agent does: its signals disagree, or a live agent writes no transcript. Shown
+    /// as such rather than as a guess (see <see cref="AgentState.Label"/> for why).
+    /// </summary>
+    Unknown,
 }

@@ -12,6 +12,9 @@ public sealed record SessionSummary
     /// <summary>Gets how many ended sessions are still shown (<see cref="SessionStatus.Done"/>, within the grace period).</summary>
     public int DoneCount { get; init; }
 
+    /// <summary>Gets how many sessions the monitor cannot see into (<see cref="SessionStatus.Unknown"/>).</summary>
+    public int UnknownCount { get; init; }
+
     /// <summary>Gets the tokens of the sessions active today (local time), each session's total.</summary>
     public long TotalTokensToday { get; init; }
 

@@ -44,12 +44,22 @@ public sealed class SessionStatusBoundaryTests
     [InlineData(AgentStateKind.TaskComplete)]
     [InlineData(AgentStateKind.AwaitingInput)]
     [InlineData(AgentStateKind.Thinking)]
-    public void A_running_shell_command_report_is_work(AgentStateKind transcript)
+    public void A_command_running_after_the_turn_is_a_background_task_and_so_work(AgentStateKind transcript)
     {
         AgentState shell = Evaluate(transcript, TimeSpan.FromSeconds(3), live: Live(LiveReportState.RunningCommand, LastLine.AddSeconds(1)));
 
         Assert.Equal(SessionStatus.Working, shell.Status);
+        Assert.Equal(AgentStateKind.BackgroundTask, shell.Kind);
+        Assert.Equal(StateEvidence.LiveReport, shell.Evidence);
+    }
+
+    [Fact]
+    public void A_shell_report_during_a_foreground_command_keeps_the_transcripts_tool_call()
+    {
+        AgentState shell = Evaluate(AgentStateKind.ToolRunning, TimeSpan.FromSeconds(3), live: Live(LiveReportState.RunningCommand, LastLine.AddSeconds(1)));
+
         Assert.Equal(AgentStateKind.ToolRunning, shell.Kind);
+        Assert.Equal(StateEvidence.Transcript | StateEvidence.LiveReport, shell.Evidence);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal static class ClaudeLiveStatusFile
             {
                 Pid = pid.GetInt32(),
                 SessionId = sessionId.GetString()!,
-                State = StateOf(String(root, "status")),
+                State = StateOf(String(root, "status"), String(root, "waitingFor")),
                 WaitingFor = String(root, "waitingFor"),
                 UpdatedAt = Time(root, "statusUpdatedAt") ?? Time(root, "updatedAt") ?? Time(root, "startedAt"),
                 Cwd = String(root, "cwd"),
@@ -72,12 +72,22 @@ internal static class ClaudeLiveStatusFile
         }
     }
 
-    /// <summary>Claude Code's status words (2.1.x): <c>busy</c>, <c>idle</c>, <c>waiting</c> (a dialog), <c>shell</c> (a shell command runs).</summary>
-    private static LiveReportState StateOf(string? status) => status switch
+    /// <summary>
+    /// Claude Code's status words (2.1.x): <c>busy</c>, <c>idle</c>, <c>waiting</c> (a dialog), <c>shell</c> (the turn is
+    /// over while a background shell runs). What a dialog waits for is in <c>waitingFor</c>: <c>input needed</c> for a
+    /// question (AskUserQuestion), <c>permission prompt</c> for a tool call or a plan to approve; other words (such as
+    /// <c>dialog open</c>) say only that something waits.
+    /// </summary>
+    private static LiveReportState StateOf(string? status, string? waitingFor) => status switch
     {
         "busy" => LiveReportState.Working,
         "idle" => LiveReportState.Idle,
-        "waiting" => LiveReportState.WaitingForUser,
+        "waiting" => waitingFor switch
+        {
+            "input needed" => LiveReportState.WaitingForAnswer,
+            "permission prompt" => LiveReportState.WaitingForPermission,
+            _ => LiveReportState.WaitingForUser,
+        },
         "shell" => LiveReportState.RunningCommand,
         _ => LiveReportState.Unknown,
     };
