@@ -1,6 +1,8 @@
 using AgentLive.Sources;
 using AgentLive.State;
 
+using static AgentLive.Tests.State.RuleInputs;
+
 namespace AgentLive.Tests.State;
 
 /// <summary>
@@ -9,16 +11,10 @@ namespace AgentLive.Tests.State;
 /// </summary>
 public sealed class WaitsBackgroundWorkAndEvidenceRulesTests
 {
-    private static readonly DateTimeOffset LastLine = new(2026, 11, 30, 3, 34, 0, TimeSpan.Zero);
-
-    private static SessionFacts Facts(AgentStateKind kind) =>
-        new() { LastActivityAt = LastLine, TranscriptState = new AgentState(kind, kind.ToString()) };
-
-    private static LiveStatusEntry Live(LiveReportState state) =>
-        new() { Pid = 42, SessionId = "s1", State = state, UpdatedAt = LastLine.AddSeconds(1) };
+    private static LiveStatusEntry Live(LiveReportState state) => RuleInputs.Live(state, LastLine.AddSeconds(1));
 
     private static AgentState Evaluate(SessionFacts facts, TimeSpan after, ProcessPresence process = ProcessPresence.Alive, LiveStatusEntry? live = null, bool toolRunning = false) =>
-        SessionStatusRules.Evaluate(facts, new SessionContext(LastLine + after, process, live, ToolProcessRunning: toolRunning));
+        RuleInputs.Evaluate(facts, after, process, live, toolRunning);
 
     [Fact]
     public void A_question_on_screen_is_awaiting_input_on_the_live_reports_word()
