@@ -49,22 +49,22 @@ public sealed class RecordedCheckpoint
     public string? ProcessSnapshot => Path.Combine(ScenarioDirectory, "process-snapshots", Label + ".json") is { } path && File.Exists(path) ? path : null;
 
     /// <summary>When the recorder took the checkpoint, on the clock the transcripts' timestamps use.</summary>
-    public DateTimeOffset Time
-    {
-        get
-        {
-            foreach (string line in File.ReadLines(Path.Combine(ScenarioDirectory, "timeline.jsonl")))
-            {
-                using JsonDocument entry = JsonDocument.Parse(line);
-                JsonElement root = entry.RootElement;
-                if (root.GetProperty("event").GetString() == "transcript_snapshot" && root.GetProperty("label").GetString() == Label)
-                {
-                    return DateTimeOffset.FromUnixTimeMilliseconds((long)(root.GetProperty("t").GetDouble() * 1000));
-                }
-            }
+    public DateTimeOffset Time => SnapshotTime(ScenarioDirectory, Label);
 
-            throw new InvalidOperationException($"No snapshot {Label} in {ScenarioDirectory}");
+    /// <summary>When a recorder took a labelled snapshot (its timeline's <c>transcript_snapshot</c> event).</summary>
+    public static DateTimeOffset SnapshotTime(string scenarioDirectory, string label)
+    {
+        foreach (string line in File.ReadLines(Path.Combine(scenarioDirectory, "timeline.jsonl")))
+        {
+            using JsonDocument entry = JsonDocument.Parse(line);
+            JsonElement root = entry.RootElement;
+            if (root.GetProperty("event").GetString() == "transcript_snapshot" && root.GetProperty("label").GetString() == label)
+            {
+                return DateTimeOffset.FromUnixTimeMilliseconds((long)(root.GetProperty("t").GetDouble() * 1000));
+            }
         }
+
+        throw new InvalidOperationException($"No snapshot {label} in {scenarioDirectory}");
     }
 
     /// <summary>Every checkpoint of every recording set under TestData whose expected.json lists checkpoints.</summary>
