@@ -11,8 +11,8 @@ public enum UnknownShapeKind
 
     /// <summary>
     /// A word the source switches on that it does not know, named <c>&lt;where&gt;/&lt;word&gt;</c>: a Claude Code
-    /// <c>system/…</c> subtype or <c>attachment/…</c> type, a Codex <c>response_item/…</c> or <c>event_msg/…</c>
-    /// payload type or <c>item/…</c> type.
+    /// <c>system/…</c> subtype or <c>attachment/…</c> or <c>progress/…</c> type, a Codex <c>response_item/…</c> or
+    /// <c>event_msg/…</c> payload type or <c>item/…</c> type.
     /// </summary>
     Value = 2,
 }

@@ -17,7 +17,7 @@ public interface ISessionTracker : ITranscriptLineSink
     /// <summary>Gets the number of complete lines that were not valid JSON objects.</summary>
     long MalformedLines { get; }
 
-    /// <summary>Gets the number of lines of a type the tracker does not know (skipped; each type is among <see cref="UnknownShapes"/>).</summary>
+    /// <summary>Gets the number of lines of a type the tracker does not know (skipped; <see cref="UnknownShapes"/> names the types).</summary>
     long UnknownLines { get; }
 
     /// <summary>
