@@ -16,6 +16,9 @@ internal sealed class CodexLine
     public string? Cwd;
     public string? GitBranch;
     public string? ParentThreadId;
+
+    /// <summary>Whether the thread is a spawned sub-agent's (<c>thread_source: "subagent"</c>, or a <c>subagent</c> source), not a fork.</summary>
+    public bool IsSubAgent;
     public long? HistoryStartOrdinal;
 
     // turn_context
@@ -31,6 +34,9 @@ internal sealed class CodexLine
     public string? ToolSummary;
     public bool Escalated;
 
+    /// <summary>The tool namespace of a function call, such as <c>collaboration</c> for <c>spawn_agent</c>/<c>wait_agent</c>.</summary>
+    public string? Namespace;
+
     // events
     public bool HasError;
     public string? ErrorMessage;
@@ -38,6 +44,12 @@ internal sealed class CodexLine
     public CodexItemType ItemType;
     public string? ItemText;
     public string? Command;
+
+    // item_completed SubAgentActivity
+    public string? ItemId;
+    public string? SubAgentEvent;
+    public string? AgentThreadId;
+    public string? AgentPath;
     public long? ModelContextWindow;
     public bool HasTokenInfo;
     public CodexUsage TotalUsage;
@@ -51,13 +63,15 @@ internal sealed class CodexLine
         Ordinal = null;
         ReadPartially = false;
         Id = Cwd = GitBranch = ParentThreadId = null;
+        IsSubAgent = false;
         HistoryStartOrdinal = null;
         Model = ApprovalPolicy = null;
-        Role = Text = CallId = Name = ToolSummary = null;
+        Role = Text = CallId = Name = ToolSummary = Namespace = null;
         UserText = CodexUserText.None;
         Escalated = false;
         HasError = false;
         ErrorMessage = Reason = ItemText = Command = null;
+        ItemId = SubAgentEvent = AgentThreadId = AgentPath = null;
         ItemType = CodexItemType.Other;
         ModelContextWindow = null;
         HasTokenInfo = false;

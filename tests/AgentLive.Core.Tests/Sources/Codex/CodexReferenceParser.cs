@@ -38,6 +38,8 @@ public static class CodexReferenceParser
         public string? ItemText;
         public string? EventMessage;
         public string? SpawnParent;
+        public bool SubAgentSource;
+        public string? ItemId;
         public (string? Summary, bool Escalated)? Input;
         public string? PayloadCommand;
         public string? ItemCommand;
@@ -95,12 +97,18 @@ public static class CodexReferenceParser
         {
             line.Id = state.IdSet ? state.Id : null;
             line.ParentThreadId = state.SpawnParent ?? state.ForkedFrom;
+            line.IsSubAgent = state.SubAgentSource;
         }
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && state.MessageText is { } text)
         {
             line.UserText = ReferenceRules.ClassifyCodex(text);
             line.Text = line.UserText == CodexUserText.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
+        }
+
+        if (line.ItemType == CodexItemType.SubAgentActivity)
+        {
+            line.ItemId = state.ItemId;
         }
 
         if (line.ItemType == CodexItemType.UserMessage)
@@ -175,6 +183,12 @@ public static class CodexReferenceParser
                 case "source":
                     Source(value, state);
                     break;
+                case "thread_source":
+                    state.SubAgentSource |= Str(value) == "subagent";
+                    break;
+                case "namespace":
+                    line.Namespace = Str(value);
+                    break;
                 case "forked_from_id" or "parent_thread_id":
                     state.ForkedFrom = Str(value);
                     break;
@@ -241,6 +255,8 @@ public static class CodexReferenceParser
         {
             return;
         }
+
+        state.SubAgentSource |= value.EnumerateObject().Any(p => p.Name == "subagent");
 
         void Walk(JsonElement element)
         {
@@ -337,8 +353,22 @@ public static class CodexReferenceParser
                         "UserMessage" => CodexItemType.UserMessage,
                         "AgentMessage" => CodexItemType.AgentMessage,
                         "CommandExecution" => CodexItemType.CommandExecution,
+                        "SubAgentActivity" => CodexItemType.SubAgentActivity,
+                        "CollabAgentToolCall" => CodexItemType.CollabAgentToolCall,
                         _ => CodexItemType.Other,
                     };
+                    break;
+                case "id":
+                    state.ItemId = Str(property.Value);
+                    break;
+                case "kind":
+                    line.SubAgentEvent = Str(property.Value);
+                    break;
+                case "agent_thread_id":
+                    line.AgentThreadId = Str(property.Value);
+                    break;
+                case "agent_path":
+                    line.AgentPath = Str(property.Value);
                     break;
                 case "content":
                     FirstText(property.Value, ref state.ItemText);
