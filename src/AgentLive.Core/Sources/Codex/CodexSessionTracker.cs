@@ -17,14 +17,19 @@ namespace AgentLive.Sources.Codex;
 /// </remarks>
 internal sealed class CodexSessionTracker : SessionTrackerBase
 {
+    /// <summary>The tool namespace of <c>spawn_agent</c>, <c>wait_agent</c> and the other calls between agents.</summary>
+    private const string CollaborationNamespace = "collaboration";
+
     private readonly CodexLineParser _parser = new();
     private readonly CodexLine _line = new();
     private readonly List<PendingCall> _pending = [];
     private readonly TurnProgress _progress = new();
+    private readonly List<SubAgentInfo> _subAgents = [];
 
     private bool _sawMeta;
     private string? _threadId;
     private string? _parentThreadId;
+    private bool _isSubAgent;
     private string? _cwd;
     private string? _gitBranch;
     private string? _model;
@@ -102,6 +107,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _sawMeta = true;
         _threadId = line.Id ?? _threadId;
         _parentThreadId = line.ParentThreadId;
+        _isSubAgent = line.IsSubAgent;
         _cwd = line.Cwd ?? _cwd;
         _gitBranch = line.GitBranch;
         _model = line.Model ?? _model;
@@ -127,7 +133,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 break;
             case CodexPayloadType.FunctionCall or CodexPayloadType.CustomToolCall or CodexPayloadType.LocalShellCall:
                 _pending.RemoveAll(p => p.CallId == line.CallId);
-                _pending.Add(new PendingCall(line.CallId, line.Name ?? "tool", line.ToolSummary, line.Escalated));
+                _pending.Add(new PendingCall(line.CallId, line.Name ?? "tool", line.ToolSummary, line.Escalated, line.Namespace));
                 _progress.Enter(TurnPhase.Tools);
                 break;
             case CodexPayloadType.FunctionCallOutput or CodexPayloadType.CustomToolCallOutput:
@@ -214,6 +220,9 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 // Written when the command ends, even after the turn was aborted: it never reopens a turn.
                 _lastCommand = line.Command ?? _lastCommand;
                 break;
+            case CodexPayloadType.ItemCompleted when line.ItemType == CodexItemType.SubAgentActivity && line.AgentThreadId is not null:
+                SubAgentActivity(line);
+                break;
             case CodexPayloadType.UserMessage when !_sawItemPrompts:
                 Prompt(line.Text);
                 _eventPromptThisTurn = line.Text;
@@ -227,6 +236,46 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             case CodexPayloadType.Error:
                 _progress.Fail(status: 0, line.ErrorMessage);
                 break;
+        }
+    }
+
+    /// <summary>A sub-agent of this thread started or ended: listed under it, paired with its own rollout by its thread id.</summary>
+    private void SubAgentActivity(CodexLine line)
+    {
+        int index = _subAgents.FindIndex(a => a.AgentId == line.AgentThreadId);
+        if (line.SubAgentEvent == "started")
+        {
+            var started = new SubAgentInfo
+            {
+                Id = line.ItemId ?? line.AgentThreadId!,
+                AgentId = line.AgentThreadId,
+                Description = line.AgentPath,
+                Status = SubAgentStatus.Running,
+                StartedAt = line.Timestamp,
+            };
+            if (index < 0)
+            {
+                _subAgents.Add(started);
+            }
+            else
+            {
+                _subAgents[index] = started;
+            }
+
+            return;
+        }
+
+        if (index >= 0)
+        {
+            _subAgents[index] = _subAgents[index] with
+            {
+                Status = line.SubAgentEvent switch
+                {
+                    "completed" => SubAgentStatus.Completed,
+                    "failed" or "errored" => SubAgentStatus.Failed,
+                    _ => SubAgentStatus.Other,
+                },
+            };
         }
     }
 
@@ -252,6 +301,8 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _pending.Clear();
         _sawMeta = _sawItemPrompts = _sawEnvelope = _sawTaskEvents = _afterAbort = false;
         _eventPromptThisTurn = null;
+        _isSubAgent = false;
+        _subAgents.Clear();
         _threadId = _parentThreadId = _cwd = _gitBranch = _model = _approvalPolicy = null;
         _historyStart = null;
         _total = _baseline = default;
@@ -264,11 +315,20 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     protected override SessionFacts BuildFacts()
     {
         (AgentState state, AgentActivity? activity) = _progress.Describe(LatestPendingCall());
+        if (state.Kind == AgentStateKind.ToolRunning && _pending[^1].Namespace == CollaborationNamespace
+            && _subAgents.FindLast(a => a.IsRunning) is { } working)
+        {
+            // A collaboration call (wait_agent) pending while a sub-agent runs: the work is the sub-agent's, which
+            // CodexSessionSource.CombineSubAgents shows once its rollout is read.
+            state = new AgentState(AgentStateKind.Delegating, $"Waiting for sub-agent {working.Description ?? working.AgentId}");
+        }
+
         TokenUsage tokens = (_total - _baseline).ToTokenUsage();
         return new SessionFacts
         {
             SourceSessionId = _threadId ?? File.SessionId,
             ParentSessionId = _parentThreadId,
+            SubAgentOf = _isSubAgent ? _parentThreadId : null,
             ProjectPath = _cwd,
             GitBranch = _gitBranch,
             Title = _firstPrompt,
@@ -283,6 +343,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             StartedAt = StartedAt,
             LastActivityAt = LastActivityAt,
             TranscriptState = state,
+            SubAgents = [.. _subAgents],
 
             // Codex never writes an approval prompt to the rollout: an escalation request left unanswered under a
             // policy that asks first is the best evidence there is (see SessionStatusRules).
@@ -304,5 +365,5 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         return new PendingToolCall(activity, call.Name == "request_user_input" ? PendingToolKind.AsksUser : PendingToolKind.Runs, Question: null);
     }
 
-    private readonly record struct PendingCall(string? CallId, string Name, string? Summary, bool Escalated);
+    private readonly record struct PendingCall(string? CallId, string Name, string? Summary, bool Escalated, string? Namespace);
 }
