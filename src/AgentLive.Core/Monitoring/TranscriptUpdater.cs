@@ -224,6 +224,10 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
             file.MalformedReported = malformed;
             file.Facts = file.Tracker.GetFacts();
             _catalog.NoteRead(file);
+            foreach (string left in _catalog.FileSubAgents(file))
+            {
+                _projector.Refresh(left);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
