@@ -4,51 +4,60 @@ using AgentLive.Sources;
 namespace AgentLive.Tests.Infrastructure;
 
 /// <summary>
-/// A process table as a recording saw it (<c>process-snapshots/&lt;label&gt;.json</c>): pid, parent, start stamp, name,
-/// arguments, working directory, environment and open files (each path through <c>relocate</c>, for files the test put
-/// elsewhere: the recorder writes paths in the home as <c>HOME/…</c>).
+/// The process table a recorder saw at a checkpoint (<c>process-snapshots/&lt;label&gt;.json</c>: pid, parent, start
+/// ticks, argv, working directory, filtered environment, open files), served as a scanner would see it live. Open
+/// files are recorded relative to the client's home (<c>HOME/.claude/…</c>); they are moved to where the test put it.
 /// </summary>
 public sealed class RecordedProcessScanner : IProcessScanner
 {
-    private readonly Dictionary<int, ProcessInfo> _processes = [];
-    private readonly Dictionary<int, IReadOnlyDictionary<string, string>> _environments = [];
-    private readonly Dictionary<int, IReadOnlyList<string>> _openFiles = [];
+    private readonly Dictionary<int, Recorded> _processes = [];
 
-    /// <param name="fixture">The recording.</param>
-    /// <param name="checkpoint">The label of the process snapshot.</param>
-    /// <param name="relocate">Maps an open file's recorded path to where the test put it; by default it stays.</param>
-    public RecordedProcessScanner(RealFixture fixture, string checkpoint, Func<string, string>? relocate = null)
+    public RecordedProcessScanner(string snapshotPath, IReadOnlyDictionary<string, string> movedFolders)
     {
-        relocate ??= path => path;
-        using JsonDocument snapshot = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(fixture.Directory, "process-snapshots", checkpoint + ".json")));
+        using JsonDocument snapshot = JsonDocument.Parse(File.ReadAllBytes(snapshotPath));
         foreach (JsonElement p in snapshot.RootElement.GetProperty("processes").EnumerateArray())
         {
-            int pid = p.GetProperty("pid").GetInt32();
-            _processes[pid] = new ProcessInfo(
-                pid,
+            var info = new ProcessInfo(
+                p.GetProperty("pid").GetInt32(),
                 p.GetProperty("ppid").GetInt32(),
                 p.GetProperty("comm").GetString()!,
                 [.. p.GetProperty("cmdline").EnumerateArray().Select(a => a.GetString()!)],
                 p.TryGetProperty("cwd", out JsonElement cwd) ? cwd.GetString() : null,
                 StartTime: null,
-                p.GetProperty("starttime_ticks").GetUInt64(),
+                p.TryGetProperty("starttime_ticks", out JsonElement ticks) ? ticks.GetUInt64() : 0,
                 UserId: null);
-            _environments[pid] = p.TryGetProperty("env", out JsonElement env) && env.ValueKind == JsonValueKind.Object
-                ? env.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString() ?? "", StringComparer.Ordinal)
-                : new Dictionary<string, string>();
-            _openFiles[pid] = p.TryGetProperty("fds", out JsonElement fds) && fds.ValueKind == JsonValueKind.Object
-                ? [.. fds.EnumerateObject().Select(fd => relocate(fd.Value.GetProperty("target").GetString()!))]
+            Dictionary<string, string> environment = p.TryGetProperty("env", out JsonElement env)
+                ? env.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString() ?? string.Empty, StringComparer.Ordinal)
                 : [];
+            List<string> files = p.TryGetProperty("fds", out JsonElement fds) && fds.ValueKind == JsonValueKind.Object
+                ? [.. fds.EnumerateObject().Select(f => Move(f.Value.GetProperty("target").GetString()!, movedFolders))]
+                : [];
+            _processes[info.Pid] = new Recorded(info, environment, files);
         }
     }
 
-    public IReadOnlyList<ProcessInfo> Processes => [.. _processes.Values];
+    public ValueTask<IReadOnlyList<ProcessInfo>> ScanAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ProcessInfo>>([.. _processes.Values.Select(p => p.Info)]);
 
-    public ValueTask<IReadOnlyList<ProcessInfo>> ScanAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Processes);
+    public ProcessInfo? Find(int pid) => _processes.TryGetValue(pid, out Recorded? p) ? p.Info : null;
 
-    public ProcessInfo? Find(int pid) => _processes.GetValueOrDefault(pid);
+    public IReadOnlyList<string> OpenFiles(int pid) => _processes.TryGetValue(pid, out Recorded? p) ? p.Files : [];
 
-    public IReadOnlyList<string> OpenFiles(int pid) => _openFiles.GetValueOrDefault(pid) ?? [];
+    public IReadOnlyDictionary<string, string> Environment(int pid) =>
+        _processes.TryGetValue(pid, out Recorded? p) ? p.Environment : new Dictionary<string, string>();
 
-    public IReadOnlyDictionary<string, string> Environment(int pid) => _environments.GetValueOrDefault(pid) ?? new Dictionary<string, string>();
+    private static string Move(string path, IReadOnlyDictionary<string, string> movedFolders)
+    {
+        foreach ((string from, string to) in movedFolders)
+        {
+            if (path.StartsWith(from + "/", StringComparison.Ordinal))
+            {
+                return Path.Combine(to, path[(from.Length + 1)..]);
+            }
+        }
+
+        return path;
+    }
+
+    private sealed record Recorded(ProcessInfo Info, IReadOnlyDictionary<string, string> Environment, IReadOnlyList<string> Files);
 }
