@@ -41,6 +41,9 @@ internal sealed class CodexLine
     public bool HasError;
     public string? ErrorMessage;
     public string? Reason;
+
+    /// <summary>For a completed turn, the question its final answer ends with, if it ends with one.</summary>
+    public string? Question;
     public CodexItemType ItemType;
     public string? ItemText;
     public string? Command;
@@ -70,7 +73,7 @@ internal sealed class CodexLine
         UserText = CodexUserText.None;
         Escalated = false;
         HasError = false;
-        ErrorMessage = Reason = ItemText = Command = null;
+        ErrorMessage = Reason = ItemText = Command = Question = null;
         ItemId = SubAgentEvent = AgentThreadId = AgentPath = null;
         ItemType = CodexItemType.Other;
         ModelContextWindow = null;

@@ -59,6 +59,9 @@ internal sealed partial class CodexLineParser
                 case CodexField.ThreadSource:
                     parser._subAgentSource |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("subagent"u8);
                     break;
+                case CodexField.LastAgentMessage:
+                    parser._lastAgentMessage.Capture(ref reader);
+                    break;
                 case CodexField.Namespace:
                     line.Namespace = JsonValues.Interned(ref reader, cache);
                     break;

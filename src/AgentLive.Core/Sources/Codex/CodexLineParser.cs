@@ -23,6 +23,7 @@ internal sealed partial class CodexLineParser
     private DeferredString _messageText;
     private DeferredString _itemText;
     private DeferredString _itemId;
+    private DeferredString _lastAgentMessage;
     private DeferredString _eventMessage;
     private string? _topType;
     private string? _payloadTypeName;
@@ -51,6 +52,7 @@ internal sealed partial class CodexLineParser
         _messageText.Clear();
         _itemText.Clear();
         _itemId.Clear();
+        _lastAgentMessage.Clear();
         _eventMessage.Clear();
         _topType = _payloadTypeName = _spawnParent = _forkedFrom = null;
         _stoppedEarly = false;
@@ -142,6 +144,11 @@ internal sealed partial class CodexLineParser
         {
             line.UserText = _messageText.Classify(bytes, static (text, _) => CodexUserTextRules.Prefixes.Classify(text.Span));
             line.Text = line.UserText == CodexUserText.Prompt ? _messageText.Preview(bytes, TextPreview.PromptChars) : null;
+        }
+
+        if (line.PayloadType == CodexPayloadType.TaskComplete && _lastAgentMessage.IsSet)
+        {
+            line.Question = CodexClosingQuestion.Of(_lastAgentMessage.Classify(bytes, static (text, _) => System.Text.Encoding.UTF8.GetString(text.Span)));
         }
 
         if (line.ItemType == CodexItemType.SubAgentActivity)

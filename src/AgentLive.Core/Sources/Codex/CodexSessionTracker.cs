@@ -48,6 +48,8 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     private bool _sawTaskEvents;
     private bool _afterAbort;
     private string? _lastCommand;
+    private string? _question;
+    private string? _failure;
 
     public CodexSessionTracker(SessionFile file, ILogger logger)
         : base(file, logger)
@@ -188,9 +190,10 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 _sawTaskEvents = true;
                 _eventPromptThisTurn = null;
                 _pending.Clear();
+                _question = line.HasError ? null : line.Question;
                 if (line.HasError)
                 {
-                    _progress.Fail(status: 0, line.ErrorMessage ?? "The turn failed");
+                    Fail(line.ErrorMessage ?? "The turn failed");
                 }
                 else
                 {
@@ -234,7 +237,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 _lastCommand = line.Command ?? _lastCommand;
                 break;
             case CodexPayloadType.Error:
-                _progress.Fail(status: 0, line.ErrorMessage);
+                Fail(line.ErrorMessage);
                 break;
         }
     }
@@ -279,6 +282,13 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
     }
 
+    /// <summary>The turn failed; the message is what the user has to deal with (a give-up after retries names its status).</summary>
+    private void Fail(string? message)
+    {
+        _failure = message;
+        _progress.Fail(status: 0, message);
+    }
+
     private void Prompt(string? text)
     {
         // After an interrupt Codex may re-send the session's first prompt verbatim; that replay is not a new turn.
@@ -289,6 +299,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
 
         _afterAbort = false;
+        _question = null;
         _turns++;
         _firstPrompt ??= text;
         _lastPrompt = text ?? _lastPrompt;
@@ -307,7 +318,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _historyStart = null;
         _total = _baseline = default;
         _contextTokens = _contextWindow = null;
-        _firstPrompt = _lastPrompt = _lastCommand = null;
+        _firstPrompt = _lastPrompt = _lastCommand = _question = _failure = null;
         _turns = 0;
         _progress.Clear();
     }
@@ -321,6 +332,15 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             // A collaboration call (wait_agent) pending while a sub-agent runs: the work is the sub-agent's, which
             // CodexSessionSource.CombineSubAgents shows once its rollout is read.
             state = new AgentState(AgentStateKind.Delegating, $"Waiting for sub-agent {working.Description ?? working.AgentId}");
+        }
+        else if (state.Kind == AgentStateKind.TaskComplete && _question is { } question)
+        {
+            // An answer that ends with a question: the turn is over, and the user is asked something.
+            (state, activity) = (new AgentState(AgentStateKind.AwaitingInput, $"Asking: {question}"), new AgentActivity { Description = question });
+        }
+        else if (state.Kind == AgentStateKind.Error && _failure is { } failure)
+        {
+            activity = new AgentActivity { Description = failure };
         }
 
         TokenUsage tokens = (_total - _baseline).ToTokenUsage();

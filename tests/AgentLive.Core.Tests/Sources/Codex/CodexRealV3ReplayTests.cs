@@ -187,9 +187,10 @@ public sealed class CodexRealV3ReplayTests : IDisposable
         Assert.Equal(AgentStateKind.Error, gaveUp.Kind);
         Assert.Equal(SessionStatus.NeedsYou, gaveUp.Status);
         Assert.Contains("high demand", gaveUp.Label, StringComparison.Ordinal);
+        Assert.Contains("high demand", tracker.GetFacts().Activity?.Description, StringComparison.Ordinal);
     }
 
-    /// <summary>A turn that ends with the model asking something in its answer waits for the user like any ended turn.</summary>
+    /// <summary>A turn whose answer ends with a question waits for the user's answer, the question being what it is about.</summary>
     [Fact]
     public void A_turn_that_ends_with_a_question_in_prose_needs_you()
     {
@@ -206,9 +207,24 @@ public sealed class CodexRealV3ReplayTests : IDisposable
         }
 
         AgentState state = tracker.Evaluate(new SessionContext(tracker.GetFacts().LastActivityAt!.Value.AddSeconds(5), ProcessPresence.Alive));
-        Assert.Equal(AgentStateKind.TaskComplete, state.Kind);
+        Assert.Equal(AgentStateKind.AwaitingInput, state.Kind);
         Assert.Equal(SessionStatus.NeedsYou, state.Status);
+        Assert.Equal(new AgentActivity { Description = "Should I also add it to git?" }, tracker.GetFacts().Activity);
+
+        // The next prompt ends the question.
+        tracker.OnLine(lines.Single(l => Encoding.UTF8.GetString(l).Contains("\"type\":\"UserMessage\"", StringComparison.Ordinal)));
+        Assert.Null(tracker.GetFacts().Activity);
+        Assert.Equal(AgentStateKind.Thinking, tracker.GetFacts().TranscriptState.Kind);
     }
+
+    [Theory]
+    [InlineData("All done.", null)]
+    [InlineData("Done. Which one do you want?", "Which one do you want?")]
+    [InlineData("Should it use SQLite (a file) or PostgreSQL? Which one?\n", "Which one?")]
+    [InlineData("First line\nReady to go?", "Ready to go?")]
+    [InlineData("Is 1.5 enough?", "Is 1.5 enough?")]
+    public void The_question_an_answer_ends_with_is_its_last_sentence(string answer, string? question) =>
+        Assert.Equal(question, CodexClosingQuestion.Of(answer));
 
     private static void AssertTokens(JsonElement usage, TokenUsage tokens)
     {

@@ -40,6 +40,7 @@ public static class CodexReferenceParser
         public string? SpawnParent;
         public bool SubAgentSource;
         public string? ItemId;
+        public string? LastAgentMessage;
         public (string? Summary, bool Escalated)? Input;
         public string? PayloadCommand;
         public string? ItemCommand;
@@ -104,6 +105,11 @@ public static class CodexReferenceParser
         {
             line.UserText = ReferenceRules.ClassifyCodex(text);
             line.Text = line.UserText == CodexUserText.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
+        }
+
+        if (line.PayloadType == CodexPayloadType.TaskComplete && state.LastAgentMessage is { } answer)
+        {
+            line.Question = CodexClosingQuestion.Of(answer);
         }
 
         if (line.ItemType == CodexItemType.SubAgentActivity)
@@ -185,6 +191,9 @@ public static class CodexReferenceParser
                     break;
                 case "thread_source":
                     state.SubAgentSource |= Str(value) == "subagent";
+                    break;
+                case "last_agent_message":
+                    state.LastAgentMessage = Str(value);
                     break;
                 case "namespace":
                     line.Namespace = Str(value);
