@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentLive.Tests.Infrastructure;
 
 namespace AgentLive.Tests.Monitoring;
@@ -70,13 +69,11 @@ public sealed class CodexRealV3MonitorTests
         Assert.Equal(ParentKey, session.Id);
         Assert.Equal(AgentStateKind.TaskComplete, session.State.Kind);
         Assert.Equal(SessionStatus.NeedsYou, session.Status);
-        JsonElement usage = SubAgent.Expected.GetProperty("server_usage_totals_main_requests");
-        Assert.Equal(usage.GetProperty("input_tokens").GetInt64() + usage.GetProperty("output_tokens").GetInt64(), session.Tokens.Total);
-        Assert.Equal(usage.GetProperty("cached_input_tokens").GetInt64(), session.Tokens.CacheRead);
-        Assert.Equal(usage.GetProperty("reasoning_output_tokens").GetInt64(), session.Tokens.Reasoning);
+        RecordedCheckpoint server = RecordedCheckpoint.Find($"{Set}/codex/k_subagent_tui@{Idle}");
+        Assert.Equal(server.ServerTokens("server_usage_totals_main_requests"), session.Tokens);
         agent = Assert.Single(session.SubAgents);
         Assert.Equal(SubAgentStatus.Completed, agent.Status);
-        Assert.Equal(SubAgent.Expected.GetProperty("server_usage_totals_by_label").GetProperty("subagent").GetProperty("total_tokens").GetInt64(), agent.Tokens.Total);
+        Assert.Equal(server.ServerTokens("server_usage_totals_by_label", "subagent"), agent.Tokens);
     }
 
     [Theory]

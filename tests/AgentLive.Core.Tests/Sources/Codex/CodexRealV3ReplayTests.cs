@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using AgentLive.Sources;
 using AgentLive.Sources.Codex;
 using AgentLive.State;
@@ -85,15 +84,15 @@ public sealed class CodexRealV3ReplayTests : IDisposable
         IReadOnlyList<SessionFacts> rollouts = await ReplayAllAsync(fixture.Transcripts);
         SessionFacts parent = rollouts.Single(f => f.SourceSessionId == ParentId);
         SessionFacts sub = rollouts.Single(f => f.SourceSessionId == SubAgentId);
-        JsonElement byLabel = fixture.Expected.GetProperty("server_usage_totals_by_label");
+        RecordedCheckpoint server = RecordedCheckpoint.All().First(c => c.ScenarioName == $"{Set}/codex/k_subagent_tui");
 
         Assert.Null(parent.SubAgentOf);
         Assert.Equal(ParentId, sub.SubAgentOf);
-        AssertTokens(byLabel.GetProperty("parent"), parent.Tokens);
-        AssertTokens(byLabel.GetProperty("subagent"), sub.Tokens);
+        Assert.Equal(server.ServerTokens("server_usage_totals_by_label", "parent"), parent.Tokens);
+        Assert.Equal(server.ServerTokens("server_usage_totals_by_label", "subagent"), sub.Tokens);
 
         SessionFacts combined = await CombinedAsync(fixture.Transcripts);
-        AssertTokens(fixture.Expected.GetProperty("server_usage_totals_main_requests"), combined.Tokens);
+        Assert.Equal(server.ServerTokens("server_usage_totals_main_requests"), combined.Tokens);
         SubAgentInfo agent = Assert.Single(combined.SubAgents);
         Assert.Equal(SubAgentId, agent.AgentId);
         Assert.Equal("call_fake_0001", agent.Id);
@@ -225,16 +224,6 @@ public sealed class CodexRealV3ReplayTests : IDisposable
     [InlineData("Is 1.5 enough?", "Is 1.5 enough?")]
     public void The_question_an_answer_ends_with_is_its_last_sentence(string answer, string? question) =>
         Assert.Equal(question, CodexClosingQuestion.Of(answer));
-
-    private static void AssertTokens(JsonElement usage, TokenUsage tokens)
-    {
-        long cached = usage.GetProperty("cached_input_tokens").GetInt64();
-        Assert.Equal(usage.GetProperty("input_tokens").GetInt64() - cached, tokens.Input);
-        Assert.Equal(cached, tokens.CacheRead);
-        Assert.Equal(usage.GetProperty("output_tokens").GetInt64(), tokens.Output);
-        Assert.Equal(usage.GetProperty("reasoning_output_tokens").GetInt64(), tokens.Reasoning);
-        Assert.Equal(usage.GetProperty("total_tokens").GetInt64(), tokens.Total);
-    }
 
     private static List<string> Transcripts(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
