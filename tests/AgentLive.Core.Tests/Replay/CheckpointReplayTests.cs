@@ -39,10 +39,12 @@ public sealed class CheckpointReplayTests
         }
         else if (checkpoint.Activities.Count > 0)
         {
-            string shown = session.Activity?.Display ?? string.Empty;
+            // What a user sees of it: the activity line, or the state's own words where the state names the thing
+            // (an error's cause).
+            string shown = $"{session.Activity?.Display} | {session.State.Label}";
             Assert.True(
                 checkpoint.Activities.Any(a => shown.Contains(a, StringComparison.Ordinal)),
-                $"{name}: activity \"{shown}\" contains none of {string.Join(", ", checkpoint.Activities.Select(a => $"\"{a}\""))}");
+                $"{name}: activity and label \"{shown}\" contain none of {string.Join(", ", checkpoint.Activities.Select(a => $"\"{a}\""))}");
         }
 
         Assert.NotEqual(StateEvidence.None, session.State.Evidence);
