@@ -9,7 +9,8 @@ namespace AgentLive.Sources;
 /// Date folders and file names use local time (the timestamps inside are UTC); a new day's folder appears at midnight,
 /// so the whole <c>sessions/</c> tree is watched. Archived rollouts move to <c>archived_sessions/</c> (a rename; the
 /// thread id stays). Sub-agent and forked threads are rollouts of their own in the same tree; only their
-/// <c>session_meta</c> names the parent.
+/// <c>session_meta</c> names the parent. A sub-agent's (<c>thread_source: "subagent"</c>) says so through
+/// <see cref="SessionFacts.SubAgentOf"/>, so the monitor files it under its parent; a fork stays a session of its own.
 /// </para>
 /// <para>
 /// Liveness: Codex keeps no live status file. An interactive session runs inside a background app-server daemon that

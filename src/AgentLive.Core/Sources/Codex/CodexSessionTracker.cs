@@ -49,7 +49,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     private bool _afterAbort;
     private string? _lastCommand;
     private string? _question;
-    private string? _failure;
 
     public CodexSessionTracker(SessionFile file, ILogger logger)
         : base(file, logger)
@@ -193,7 +192,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 _question = line.HasError ? null : line.Question;
                 if (line.HasError)
                 {
-                    Fail(line.ErrorMessage ?? "The turn failed");
+                    _progress.Fail(status: 0, line.ErrorMessage ?? "The turn failed");
                 }
                 else
                 {
@@ -237,7 +236,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 _lastCommand = line.Command ?? _lastCommand;
                 break;
             case CodexPayloadType.Error:
-                Fail(line.ErrorMessage);
+                _progress.Fail(status: 0, line.ErrorMessage);
                 break;
         }
     }
@@ -282,13 +281,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
     }
 
-    /// <summary>The turn failed; the message is what the user has to deal with (a give-up after retries names its status).</summary>
-    private void Fail(string? message)
-    {
-        _failure = message;
-        _progress.Fail(status: 0, message);
-    }
-
     private void Prompt(string? text)
     {
         // After an interrupt Codex may re-send the session's first prompt verbatim; that replay is not a new turn.
@@ -318,7 +310,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _historyStart = null;
         _total = _baseline = default;
         _contextTokens = _contextWindow = null;
-        _firstPrompt = _lastPrompt = _lastCommand = _question = _failure = null;
+        _firstPrompt = _lastPrompt = _lastCommand = _question = null;
         _turns = 0;
         _progress.Clear();
     }
@@ -337,10 +329,6 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         {
             // An answer that ends with a question: the turn is over, and the user is asked something.
             (state, activity) = (new AgentState(AgentStateKind.AwaitingInput, $"Asking: {question}"), new AgentActivity { Description = question });
-        }
-        else if (state.Kind == AgentStateKind.Error && _failure is { } failure)
-        {
-            activity = new AgentActivity { Description = failure };
         }
 
         TokenUsage tokens = (_total - _baseline).ToTokenUsage();
