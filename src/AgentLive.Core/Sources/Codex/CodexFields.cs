@@ -35,6 +35,7 @@ internal enum CodexField
     ThreadSource,
     Namespace,
     LastAgentMessage,
+    ThreadTokenUsage,
 }
 
 /// <summary>Maps a property name to a <see cref="CodexField"/>, switching on length first.</summary>
@@ -79,6 +80,7 @@ internal static class CodexFields
             15 when name.SequenceEqual("approval_policy"u8) => CodexField.ApprovalPolicy,
             16 when name.SequenceEqual("parent_thread_id"u8) => CodexField.ForkedFromId,
             18 when name.SequenceEqual("last_agent_message"u8) => CodexField.LastAgentMessage,
+            18 when name.SequenceEqual("thread_token_usage"u8) => CodexField.ThreadTokenUsage,
             20 when name.SequenceEqual("model_context_window"u8) => CodexField.ModelContextWindow,
             30 when name.SequenceEqual("subagent_history_start_ordinal"u8) => CodexField.HistoryStartOrdinal,
             _ => CodexField.Other,

@@ -58,6 +58,10 @@ internal sealed class CodexLine
     public CodexUsage TotalUsage;
     public CodexUsage LastUsage;
 
+    // token_usage_record
+    public bool HasThreadUsage;
+    public CodexUsage ThreadUsage;
+
     public void Reset()
     {
         Kind = CodexLineKind.Unknown;
@@ -78,6 +82,7 @@ internal sealed class CodexLine
         ItemType = CodexItemType.Other;
         ModelContextWindow = null;
         HasTokenInfo = false;
-        TotalUsage = LastUsage = default;
+        TotalUsage = LastUsage = ThreadUsage = default;
+        HasThreadUsage = false;
     }
 }

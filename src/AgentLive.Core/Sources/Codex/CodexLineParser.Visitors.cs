@@ -59,6 +59,10 @@ internal sealed partial class CodexLineParser
                 case CodexField.ThreadSource:
                     parser._subAgentSource |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("subagent"u8);
                     break;
+                case CodexField.ThreadTokenUsage:
+                    line.HasThreadUsage |= reader.TokenType == JsonTokenType.StartObject;
+                    line.ThreadUsage = ReadUsage(ref reader);
+                    break;
                 case CodexField.LastAgentMessage:
                     parser._lastAgentMessage.Capture(ref reader);
                     break;

@@ -101,7 +101,8 @@ internal sealed partial class CodexLineParser
                 "response_item" => CodexLineKind.ResponseItem,
                 "event_msg" => CodexLineKind.EventMsg,
                 "compacted" => CodexLineKind.Compacted,
-                "world_state" or "token_usage_record" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
+                "token_usage_record" => CodexLineKind.TokenUsageRecord,
+                "world_state" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
                 _ => CodexLineKind.Unknown,
             };
             line.PayloadType = PayloadTypeOf(_payloadTypeName);

@@ -92,6 +92,11 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             case CodexLineKind.EventMsg:
                 ApplyEvent(line, copiedHistory);
                 break;
+            case CodexLineKind.TokenUsageRecord when !copiedHistory && line.HasThreadUsage && line.ThreadUsage.Total > _total.Total:
+                // Billed before the token_count that follows the response (a sub-agent's can come a whole command
+                // later); never below what token_count said, whose totals are the reference across resumes.
+                _total = line.ThreadUsage;
+                break;
         }
 
         return LineOutcome.Changed;

@@ -64,6 +64,7 @@ public static class CodexLineGenerators
         ("forked_from_id", Id),
         ("thread_source", Gens.Text("user", "subagent", "thread_title")),
         ("namespace", Gens.Text("collaboration", "functions")),
+        ("thread_token_usage", Usage),
         ("last_agent_message", Gens.Text("Done.", "Done. Which one do you want?", "Ready?\n", "")),
         ("subagent_history_start_ordinal", Ordinal),
         ("model", Gens.Text("gpt-5", "gpt-6.1-sol")),

@@ -120,6 +120,10 @@ public sealed class CodexRealV3ReplayTests : IDisposable
         Assert.Equal(SubAgentStatus.Running, agent.Status);
         Assert.Equal(new AgentActivity { Tool = "exec", Target = "sleep 10 && echo sub-done" }, agent.Activity);
         Assert.Equal(agent.Activity, combined.Activity);
+
+        // Billed so far, though neither rollout has written the token_count of its latest response yet.
+        Assert.Equal(1533, agent.Tokens.Total);
+        Assert.Equal(4948 + 1533, combined.Tokens.Total);
     }
 
     [Theory]

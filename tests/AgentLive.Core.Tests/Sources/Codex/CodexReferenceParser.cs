@@ -66,7 +66,8 @@ public static class CodexReferenceParser
                 "response_item" => CodexLineKind.ResponseItem,
                 "event_msg" => CodexLineKind.EventMsg,
                 "compacted" => CodexLineKind.Compacted,
-                "world_state" or "token_usage_record" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
+                "token_usage_record" => CodexLineKind.TokenUsageRecord,
+                "world_state" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
                 _ => CodexLineKind.Unknown,
             };
             line.PayloadType = PayloadType(state.PayloadType);
@@ -191,6 +192,10 @@ public static class CodexReferenceParser
                     break;
                 case "thread_source":
                     state.SubAgentSource |= Str(value) == "subagent";
+                    break;
+                case "thread_token_usage":
+                    line.HasThreadUsage |= value.ValueKind == JsonValueKind.Object;
+                    line.ThreadUsage = Usage(value);
                     break;
                 case "last_agent_message":
                     state.LastAgentMessage = Str(value);
