@@ -8,7 +8,14 @@ namespace AgentLive.Sources.Codex;
 /// <para>
 /// Tokens: <c>token_count.info.total_token_usage</c> is cumulative per thread, across <c>codex resume</c> too, so the
 /// latest one is the total (never a sum). A fork or sub-agent rollout that states where its own history starts
-/// (<c>subagent_history_start_ordinal</c>) does not count the totals in the parent history copied before it.
+/// (<c>subagent_history_start_ordinal</c>) does not count the totals in the parent history copied before it. Codex
+/// 0.171 also writes <c>token_usage_record.thread_token_usage</c> as each response is billed, which runs ahead of
+/// <c>token_count</c> while a tool runs; it counts only while it is ahead.
+/// </para>
+/// <para>
+/// Sub-agents: a spawned sub-agent's rollout says so in its <c>session_meta</c> (<see cref="SessionFacts.SubAgentOf"/>);
+/// the parent lists it from its <c>SubAgentActivity</c> items and, while a collaboration call (<c>wait_agent</c>) is
+/// pending and it runs, is <see cref="AgentStateKind.Delegating"/>.
 /// </para>
 /// <para>
 /// Prompts come from <c>item_completed</c> <c>UserMessage</c> items (0.147 and later) or <c>user_message</c> events
