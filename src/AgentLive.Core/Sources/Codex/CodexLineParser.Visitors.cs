@@ -58,6 +58,7 @@ internal sealed partial class CodexLineParser
                     break;
                 case CodexField.ThreadSource:
                     parser._subAgentSource |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("subagent"u8);
+                    JsonValues.Skip(ref reader);
                     break;
                 case CodexField.ThreadTokenUsage:
                     line.HasThreadUsage |= reader.TokenType == JsonTokenType.StartObject;

@@ -62,7 +62,7 @@ public static class CodexLineGenerators
                 Gens.Text("review"),
                 Gens.Members(("thread_spawn", Gens.Members(("parent_thread_id", Id), ("depth", Gens.Number))))))))),
         ("forked_from_id", Id),
-        ("thread_source", Gens.Text("user", "subagent", "thread_title")),
+        ("thread_source", Gen.OneOf(Gens.Text("user", "subagent", "thread_title"), Gens.Members(("subagent", Gens.Text("x"))))),
         ("namespace", Gens.Text("collaboration", "functions")),
         ("thread_token_usage", Usage),
         ("last_agent_message", Gens.Text("Done.", "Done. Which one do you want?", "Ready?\n", "")),
