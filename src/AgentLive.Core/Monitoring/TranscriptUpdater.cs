@@ -228,6 +228,10 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
             _drift.Report(file);
             file.Facts = file.Tracker.GetFacts();
             _catalog.NoteRead(file);
+            foreach (string left in _catalog.FileSubAgents(file))
+            {
+                _projector.Refresh(left);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

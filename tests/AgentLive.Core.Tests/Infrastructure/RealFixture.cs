@@ -3,18 +3,22 @@ using System.Text.Json;
 namespace AgentLive.Tests.Infrastructure;
 
 /// <summary>
-/// The transcripts the real Claude Code and Codex CLIs wrote (TestData/real, see its README), with what the model
-/// server reported for each (<c>expected.json</c>) and the checkpoints taken while they ran.
+/// The transcripts the real Claude Code and Codex CLIs wrote (TestData/real and later sets such as TestData/real-v3,
+/// see their READMEs), with what the model server reported for each (<c>expected.json</c>) and the checkpoints taken
+/// while they ran.
 /// </summary>
 public sealed class RealFixture
 {
-    public static string Root => Path.Combine(AppContext.BaseDirectory, "TestData", "real");
+    /// <summary>The first set of recordings, which most tests read.</summary>
+    public const string FirstSet = "real";
 
-    private RealFixture(string client, string scenario)
+    public static string Root => RootOf(FirstSet);
+
+    private RealFixture(string client, string scenario, string set)
     {
         Client = client;
         Scenario = scenario;
-        Directory = Path.Combine(Root, client, scenario);
+        Directory = Path.Combine(RootOf(set), client, scenario);
         using JsonDocument expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "expected.json")));
         Expected = expected.RootElement.Clone();
     }
@@ -27,19 +31,28 @@ public sealed class RealFixture
 
     public JsonElement Expected { get; }
 
-    public static RealFixture Load(string client, string scenario) => new(client, scenario);
+    public static string RootOf(string set) => Path.Combine(AppContext.BaseDirectory, "TestData", set);
 
-    public static IEnumerable<string> ScenarioNames(string client) =>
-        System.IO.Directory.EnumerateDirectories(Path.Combine(Root, client)).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal);
+    public static RealFixture Load(string client, string scenario, string set = FirstSet) => new(client, scenario, set);
 
-    public static TheoryData<string> Scenarios(string client) => new(ScenarioNames(client));
+    public static IEnumerable<string> ScenarioNames(string client, string set = FirstSet) =>
+        System.IO.Directory.EnumerateDirectories(Path.Combine(RootOf(set), client)).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal);
 
-    /// <summary>The final transcript (Claude) or rollout (Codex).</summary>
-    public string Transcript => FindTranscript(Directory)
-        ?? throw new InvalidOperationException($"No transcript in {Scenario}");
+    public static TheoryData<string> Scenarios(string client, string set = FirstSet) => new(ScenarioNames(client, set));
+
+    /// <summary>The final transcript (Claude) or rollout (Codex), where the scenario has exactly one.</summary>
+    public string Transcript => Transcripts.Single();
+
+    /// <summary>Every final transcript or rollout of the scenario (a Codex sub-agent writes one of its own), by path.</summary>
+    public IReadOnlyList<string> Transcripts => FindTranscripts(Directory) is { Count: > 0 } found
+        ? found
+        : throw new InvalidOperationException($"No transcript in {Scenario}");
 
     /// <summary>The transcript as it was at a checkpoint, or null where the checkpoint has none (the client had not written it yet).</summary>
-    public string? TranscriptAt(string checkpoint) => FindTranscript(Path.Combine(Directory, "snapshots", checkpoint));
+    public string? TranscriptAt(string checkpoint) => TranscriptsAt(checkpoint).SingleOrDefault();
+
+    /// <summary>Every transcript as it was at a checkpoint, by path; empty where the client had written none yet.</summary>
+    public IReadOnlyList<string> TranscriptsAt(string checkpoint) => FindTranscripts(Path.Combine(Directory, "snapshots", checkpoint));
 
     public IEnumerable<string> Checkpoints =>
         System.IO.Directory.Exists(Path.Combine(Directory, "snapshots"))
@@ -86,16 +99,16 @@ public sealed class RealFixture
         }
     }
 
-    private static string? FindTranscript(string folder)
+    private static List<string> FindTranscripts(string folder)
     {
         foreach (string sub in new[] { Path.Combine(folder, "claude", "projects"), Path.Combine(folder, "codex", "sessions") })
         {
             if (System.IO.Directory.Exists(sub))
             {
-                return System.IO.Directory.EnumerateFiles(sub, "*.jsonl", SearchOption.AllDirectories).Single();
+                return [.. System.IO.Directory.EnumerateFiles(sub, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
             }
         }
 
-        return null;
+        return [];
     }
 }

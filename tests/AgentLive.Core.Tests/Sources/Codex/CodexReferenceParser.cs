@@ -38,6 +38,9 @@ public static class CodexReferenceParser
         public string? ItemText;
         public string? EventMessage;
         public string? SpawnParent;
+        public bool SubAgentSource;
+        public string? ItemId;
+        public string? LastAgentMessage;
         public (string? Summary, bool Escalated)? Input;
         public string? PayloadCommand;
         public string? ItemCommand;
@@ -63,7 +66,8 @@ public static class CodexReferenceParser
                 "response_item" => CodexLineKind.ResponseItem,
                 "event_msg" => CodexLineKind.EventMsg,
                 "compacted" => CodexLineKind.Compacted,
-                "world_state" or "token_usage_record" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
+                "token_usage_record" => CodexLineKind.TokenUsageRecord,
+                "world_state" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
                 _ => CodexLineKind.Unknown,
             };
             line.PayloadType = PayloadType(state.PayloadType);
@@ -95,12 +99,23 @@ public static class CodexReferenceParser
         {
             line.Id = state.IdSet ? state.Id : null;
             line.ParentThreadId = state.SpawnParent ?? state.ForkedFrom;
+            line.IsSubAgent = state.SubAgentSource;
         }
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && state.MessageText is { } text)
         {
             line.UserText = ReferenceRules.ClassifyCodex(text);
             line.Text = line.UserText == CodexUserText.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
+        }
+
+        if (line.PayloadType == CodexPayloadType.TaskComplete && state.LastAgentMessage is { } answer)
+        {
+            line.Question = CodexClosingQuestion.Of(answer);
+        }
+
+        if (line.ItemType == CodexItemType.SubAgentActivity)
+        {
+            line.ItemId = state.ItemId;
         }
 
         if (line.ItemType == CodexItemType.UserMessage)
@@ -205,6 +220,19 @@ public static class CodexReferenceParser
                 case "source":
                     Source(value, state);
                     break;
+                case "thread_source":
+                    state.SubAgentSource |= Str(value) == "subagent";
+                    break;
+                case "thread_token_usage":
+                    line.HasThreadUsage |= value.ValueKind == JsonValueKind.Object;
+                    line.ThreadUsage = Usage(value);
+                    break;
+                case "last_agent_message":
+                    state.LastAgentMessage = Str(value);
+                    break;
+                case "namespace":
+                    line.Namespace = Str(value);
+                    break;
                 case "forked_from_id" or "parent_thread_id":
                     state.ForkedFrom = Str(value);
                     break;
@@ -274,6 +302,8 @@ public static class CodexReferenceParser
         {
             return;
         }
+
+        state.SubAgentSource |= value.EnumerateObject().Any(p => p.Name == "subagent");
 
         void Walk(JsonElement element)
         {
@@ -370,6 +400,8 @@ public static class CodexReferenceParser
                         "UserMessage" => CodexItemType.UserMessage,
                         "AgentMessage" => CodexItemType.AgentMessage,
                         "CommandExecution" => CodexItemType.CommandExecution,
+                        "SubAgentActivity" => CodexItemType.SubAgentActivity,
+                        "CollabAgentToolCall" => CodexItemType.CollabAgentToolCall,
                         _ => CodexItemType.Other,
                     };
                     if (line.ItemType == CodexItemType.Other && Str(property.Value) is { } other)
@@ -377,6 +409,18 @@ public static class CodexReferenceParser
                         line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ItemTypes, "item/"u8, other);
                     }
 
+                    break;
+                case "id":
+                    state.ItemId = Str(property.Value);
+                    break;
+                case "kind":
+                    line.SubAgentEvent = Str(property.Value);
+                    break;
+                case "agent_thread_id":
+                    line.AgentThreadId = Str(property.Value);
+                    break;
+                case "agent_path":
+                    line.AgentPath = Str(property.Value);
                     break;
                 case "content":
                     FirstText(property.Value, ref state.ItemText);
