@@ -62,11 +62,9 @@ public sealed class NotRecordedTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task The_page_shows_its_badge_its_label_and_what_it_rests_on_and_filters_it_as_unknown()
     {
-        await using MissionControlHost server = await MissionControlServer.StartAsync(_roots.Monitor, new MissionControlOptions { Output = TextWriter.Null }, CancellationToken.None);
-        await using IBrowserContext context = await browser.Browser.NewContextAsync();
-        context.SetDefaultTimeout((float)TestRoots.Patience.TotalMilliseconds);
-        IPage page = await context.NewPageAsync();
-        await page.GotoAsync(server.Url.ToString());
+        await using ServedPage served = await ServedPage.StartAsync(browser, _roots.Monitor);
+        IPage page = served.Page;
+        await page.GotoAsync(served.Server.Url.ToString());
         ILocator card = page.Locator($".card[data-id='{Session.Id}']");
 
         await Expect(card).ToHaveAttributeAsync("data-status", "unknown");
@@ -117,27 +115,23 @@ public sealed class StatePageTests(BrowserFixture browser) : IClassFixture<Brows
         """;
 
     private readonly TestRoots _roots = new(copyRecordings: false);
-    private MissionControlHost _server = null!;
-    private IBrowserContext _context = null!;
+    private ServedPage _served = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await MissionControlServer.StartAsync(_roots.Monitor, new MissionControlOptions { Output = TextWriter.Null }, CancellationToken.None);
-        _context = await browser.Browser.NewContextAsync();
-        _context.SetDefaultTimeout((float)TestRoots.Patience.TotalMilliseconds);
-        _page = await _context.NewPageAsync();
+        _served = await ServedPage.StartAsync(browser, _roots.Monitor);
+        _page = _served.Page;
         string data = JsonSerializer.Serialize(JsonDocument.Parse(Snapshot).RootElement);
         await _page.RouteAsync("**/api/live/stream", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = $"event: snapshot\ndata: {data}\n\n" }));
         await _page.RouteAsync("**/messages", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = "[]" }));
-        await _page.GotoAsync(_server.Url.ToString());
+        await _page.GotoAsync(_served.Server.Url.ToString());
         await _page.WaitForSelectorAsync("body[data-ready='true']");
     }
 
     public async Task DisposeAsync()
     {
-        await _context.CloseAsync();
-        await _server.DisposeAsync();
+        await _served.DisposeAsync();
         await _roots.DisposeAsync();
     }
 

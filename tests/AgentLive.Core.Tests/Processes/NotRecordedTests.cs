@@ -17,34 +17,18 @@ public sealed class NotRecordedTests : IDisposable
     private const string SessionId = "5b0c9a52-7d1e-4f0a-9c3b-2e8d6f4a1b70";
 
     private readonly TempDirectory _dir = new();
-    private readonly List<Process> _started = [];
-    private readonly HashSet<int> _visible = [];
+    private readonly FakeAgents _agents;
     private readonly string _project;
-    private readonly string _agentBinary;
 
     public NotRecordedTests()
     {
         _project = Directory.CreateDirectory(Path.Combine(_dir.Path, "work", "app")).FullName;
-        _agentBinary = Path.Combine(Directory.CreateDirectory(Path.Combine(_dir.Path, "bin")).FullName, "claude");
-        if (OperatingSystem.IsLinux())
-        {
-            File.Copy("/bin/sleep", _agentBinary);
-            File.SetUnixFileMode(_agentBinary, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-        }
+        _agents = new FakeAgents(_dir.Path);
     }
 
     public void Dispose()
     {
-        foreach (Process process in _started)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-
-            process.Dispose();
-        }
-
+        _agents.Dispose();
         _dir.Dispose();
     }
 
@@ -166,17 +150,11 @@ public sealed class NotRecordedTests : IDisposable
         o =>
         {
             o.DetectProcesses = detect;
-            o.ProcessScanner = new OnlyTheseProcesses(new LinuxProcessScanner(), _visible);
+            o.ProcessScanner = new OnlyTheseProcesses(new LinuxProcessScanner(), _agents.Started);
         },
         now: TimeProvider.System.GetUtcNow());
 
-    private Process StartAgent()
-    {
-        Process process = Process.Start(new ProcessStartInfo(_agentBinary, ["300"]) { WorkingDirectory = _project, UseShellExecute = false })!;
-        _started.Add(process);
-        _visible.Add(process.Id);
-        return process;
-    }
+    private Process StartAgent() => _agents.Start(_agents.Binary, _project);
 
     private async Task WriteLiveReportAsync(MonitorHarness harness, Process agent, string status)
     {
@@ -204,10 +182,10 @@ public sealed class NotRecordedTests : IDisposable
     }
 
     /// <summary>The real process table, with only the given processes listed (found by pid, the others still are).</summary>
-    private sealed class OnlyTheseProcesses(IProcessScanner inner, HashSet<int> visible) : IProcessScanner
+    private sealed class OnlyTheseProcesses(IProcessScanner inner, Func<int, bool> visible) : IProcessScanner
     {
         public async ValueTask<IReadOnlyList<ProcessInfo>> ScanAsync(CancellationToken cancellationToken) =>
-            [.. (await inner.ScanAsync(cancellationToken)).Where(p => visible.Contains(p.Pid))];
+            [.. (await inner.ScanAsync(cancellationToken)).Where(p => visible(p.Pid))];
 
         public ProcessInfo? Find(int pid) => inner.Find(pid);
 
