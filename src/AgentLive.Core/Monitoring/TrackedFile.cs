@@ -48,6 +48,9 @@ internal sealed class TrackedFile
 
     public long MalformedReported { get; set; }
 
+    /// <summary>For each of the tracker's <see cref="ISessionTracker.UnknownShapes"/>, the lines already counted; none until it has one.</summary>
+    public List<long>? UnknownShapeLinesReported { get; set; }
+
     /// <summary>Whether the last read failed for want of permission (reported once, and once more when it ends).</summary>
     public bool Unreadable { get; set; }
 

@@ -276,6 +276,17 @@
     if (data.session && detailId === data.session.id) { renderDetailHeader(); queueMessages(); }
     schedule();
   }
+  // A transcript holds something its source does not know: some state may be missing, so say so (the latest one,
+  // the others in the tooltip).
+  const drifts = [];
+  function drift(d) {
+    const what = `${d.source} ${d.kind.replace('_', ' ')} ${d.name} (client ${d.clientVersion || 'unknown'})`;
+    drifts.push(what);
+    const el = $('drift');
+    set(el, drifts.length === 1 ? `format drift: ${what}` : `format drift: ${what} +${drifts.length - 1}`);
+    el.title = `Transcripts hold what this version does not know; some state may be missing:\n${drifts.join('\n')}`;
+    el.hidden = false;
+  }
   function connect() {
     setConn('connecting', 'connecting…');
     const es = new EventSource('api/live/stream');
@@ -299,6 +310,7 @@
       schedule();
     });
     es.addEventListener('summary', (e) => { summary = JSON.parse(e.data); renderSummary(); });
+    es.addEventListener('format_drift', (e) => drift(JSON.parse(e.data)));
     es.addEventListener('heartbeat', () => { if ($('conn').dataset.state !== 'live') { setConn('live', 'live'); } });
   }
 

@@ -32,6 +32,7 @@ internal enum CodexField
     ModelContextWindow,
     Message,
     Command,
+    CliVersion,
 }
 
 /// <summary>Maps a property name to a <see cref="CodexField"/>, switching on length first.</summary>
@@ -70,6 +71,7 @@ internal static class CodexFields
             9 when name.SequenceEqual("timestamp"u8) => CodexField.Timestamp,
             9 when name.SequenceEqual("arguments"u8) => CodexField.Arguments,
             11 when name.SequenceEqual("record_type"u8) => CodexField.RecordType,
+            11 when name.SequenceEqual("cli_version"u8) => CodexField.CliVersion,
             14 when name.SequenceEqual("forked_from_id"u8) => CodexField.ForkedFromId,
             15 when name.SequenceEqual("approval_policy"u8) => CodexField.ApprovalPolicy,
             16 when name.SequenceEqual("parent_thread_id"u8) => CodexField.ForkedFromId,

@@ -1,3 +1,5 @@
+using AgentLive.Parsing;
+
 namespace AgentLive.Sources.Codex;
 
 /// <summary>The facts of one Codex rollout line that state depends on; one instance is reused for every line.</summary>
@@ -17,6 +19,7 @@ internal sealed class CodexLine
     public string? GitBranch;
     public string? ParentThreadId;
     public long? HistoryStartOrdinal;
+    public string? ClientVersion;
 
     // turn_context
     public string? Model;
@@ -43,6 +46,9 @@ internal sealed class CodexLine
     public CodexUsage TotalUsage;
     public CodexUsage LastUsage;
 
+    /// <summary>The names in the line that the parser does not know (<see cref="CodexShapes"/>).</summary>
+    public readonly UnknownNames Unknowns = new();
+
     public void Reset()
     {
         Kind = CodexLineKind.Unknown;
@@ -50,7 +56,7 @@ internal sealed class CodexLine
         Timestamp = null;
         Ordinal = null;
         ReadPartially = false;
-        Id = Cwd = GitBranch = ParentThreadId = null;
+        Id = Cwd = GitBranch = ParentThreadId = ClientVersion = null;
         HistoryStartOrdinal = null;
         Model = ApprovalPolicy = null;
         Role = Text = CallId = Name = ToolSummary = null;
@@ -62,5 +68,6 @@ internal sealed class CodexLine
         ModelContextWindow = null;
         HasTokenInfo = false;
         TotalUsage = LastUsage = default;
+        Unknowns.Clear();
     }
 }

@@ -18,6 +18,15 @@ internal sealed partial class CodexLineParser
             CodexField field = CodexFields.Identify(ref reader);
             if (field == CodexField.Other)
             {
+                if (topLevel)
+                {
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.TopLevelFields, default, reader.ValueSpan);
+                }
+                else
+                {
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.PayloadFields, "payload."u8, reader.ValueSpan);
+                }
+
                 return false;
             }
 
@@ -58,6 +67,9 @@ internal sealed partial class CodexLineParser
                     break;
                 case CodexField.ForkedFromId:
                     parser._forkedFrom = JsonValues.Interned(ref reader, cache);
+                    break;
+                case CodexField.CliVersion:
+                    line.ClientVersion = JsonValues.Interned(ref reader, cache);
                     break;
                 case CodexField.HistoryStartOrdinal:
                     line.HistoryStartOrdinal = JsonValues.OptionalInt64(ref reader);
@@ -200,6 +212,11 @@ internal sealed partial class CodexLineParser
                     : reader.ValueTextEquals("AgentMessage"u8) ? CodexItemType.AgentMessage
                     : reader.ValueTextEquals("CommandExecution"u8) ? CodexItemType.CommandExecution
                     : CodexItemType.Other;
+                if (line.ItemType == CodexItemType.Other && reader.TokenType == JsonTokenType.String)
+                {
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ItemTypes, "item/"u8, reader.ValueSpan);
+                }
+
                 return true;
             }
 

@@ -165,6 +165,25 @@ internal sealed partial class CodexLineParser
             (line.Kind, line.PayloadType, line.Role, line.Timestamp, line.Ordinal, line.ReadPartially) =
                 (CodexLineKind.ResponseItem, type, "developer", time, ordinal, partially);
         }
+
+        NoteUnknownWords(line);
+    }
+
+    /// <summary>Notes a line of an unknown type, or a payload type the parser does not know.</summary>
+    private void NoteUnknownWords(CodexLine line)
+    {
+        switch (line.Kind)
+        {
+            case CodexLineKind.Unknown:
+                line.Unknowns.OnlyLineType(_topType ?? "");
+                break;
+            case CodexLineKind.ResponseItem when _hasPayload && _payloadTypeName is { } type:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ResponseItemTypes, "response_item/"u8, type);
+                break;
+            case CodexLineKind.EventMsg when _payloadTypeName is { } type:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.EventTypes, "event_msg/"u8, type);
+                break;
+        }
     }
 
     internal static CodexPayloadType PayloadTypeOf(string? type) => type switch

@@ -61,6 +61,10 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
 
         CodexLine line = _line;
+
+        // Only session_meta states the version; a fork's copies of its parent's come after the file's own.
+        ClientVersion ??= line.ClientVersion;
+        NoteUnknownNames(line.Unknowns);
         if (line.Kind == CodexLineKind.Unknown)
         {
             return LineOutcome.Unknown;

@@ -61,7 +61,7 @@ public static partial class ClaudeReferenceParser
                 "last-prompt" => ClaudeLineKind.LastPrompt,
                 "api-request" => ClaudeLineKind.ApiRequest,
                 "cost-state" => ClaudeLineKind.CostState,
-                "mode" or "permission-mode" or "atis-latch" or "file-history-snapshot" or "tools-used" or "api-request-shape"
+                "mode" or "permission-mode" or "atis-latch" or "file-history-snapshot" or "file-history-delta" or "tools-used" or "api-request-shape"
                     or "api-request-blob" or "agent-name" or "worktree-state" or "pr-link" or "bridge-session" or "started" or "result"
                     => ClaudeLineKind.Bookkeeping,
                 _ => ClaudeLineKind.Unknown,
@@ -76,6 +76,7 @@ public static partial class ClaudeReferenceParser
             line.SessionId = Str(root, "sessionId");
             line.Cwd = Str(root, "cwd");
             line.GitBranch = Str(root, "gitBranch");
+            line.ClientVersion = Str(root, "version");
             line.RetryAttempt = Int(root, "retryAttempt");
             line.MaxRetries = Int(root, "maxRetries");
             line.ApiErrorStatus = Int(root, "apiErrorStatus");
@@ -143,12 +144,47 @@ public static partial class ClaudeReferenceParser
                 line.PromptText = null;
             }
 
+            NoteUnknownNames(root, line, type);
             return line;
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("""^\{"type":"(mode|permission-mode|atis-latch|file-history-snapshot|tools-used|api-request-shape|api-request-blob|agent-name|worktree-state|pr-link|bridge-session|started|result)"[,}]""")]
+    [System.Text.RegularExpressions.GeneratedRegex("""^\{"type":"(mode|permission-mode|atis-latch|file-history-snapshot|file-history-delta|tools-used|api-request-shape|api-request-blob|agent-name|worktree-state|pr-link|bridge-session|started|result)"[,}]""")]
     private static partial System.Text.RegularExpressions.Regex LeadingBookkeepingType();
+
+    /// <summary>The top-level fields the parser reads: any other is unknown unless <see cref="ClaudeShapes"/> lists it.</summary>
+    private static readonly HashSet<string> ReadFields =
+    [
+        "type", "subtype", "timestamp", "isSidechain", "isMeta", "isCompactSummary", "isApiErrorMessage", "isAbortedMidStream",
+        "sessionId", "cwd", "gitBranch", "message", "toolUseResult", "retryAttempt", "maxRetries", "error", "data",
+        "parentToolUseID", "attachment", "customTitle", "aiTitle", "summary", "lastPrompt", "params", "totalCostUSD",
+        "apiErrorStatus", "querySource", "version",
+    ];
+
+    /// <summary>Fields in the line's order, then the subtype a known type switches on; a line of an unknown type: its type alone.</summary>
+    private static void NoteUnknownNames(JsonElement root, ClaudeLine line, string? type)
+    {
+        foreach (JsonProperty property in root.EnumerateObject().Where(p => !ReadFields.Contains(p.Name)))
+        {
+            line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, ClaudeShapes.TopLevelFields, default, System.Text.Encoding.UTF8.GetBytes(property.Name));
+        }
+
+        switch (line.Kind)
+        {
+            case ClaudeLineKind.Unknown:
+                line.Unknowns.OnlyLineType(type ?? "");
+                break;
+            case ClaudeLineKind.System when line.Subtype is { } subtype:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.SystemSubtypes, "system/"u8, subtype);
+                break;
+            case ClaudeLineKind.Attachment when line.AttachmentType is { } attachment:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.AttachmentTypes, "attachment/"u8, attachment);
+                break;
+            case ClaudeLineKind.Progress when line.DataType is { } data:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.ProgressTypes, "progress/"u8, data);
+                break;
+        }
+    }
 
     private static ClaudeLine Bookkeeping()
     {

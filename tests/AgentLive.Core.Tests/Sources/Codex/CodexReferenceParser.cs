@@ -120,6 +120,19 @@ public static class CodexReferenceParser
             line.PayloadType = CodexPayloadType.Other;
         }
 
+        switch (line.Kind)
+        {
+            case CodexLineKind.Unknown:
+                line.Unknowns.OnlyLineType(state.TopType ?? "");
+                break;
+            case CodexLineKind.ResponseItem when state.HasPayload && state.PayloadType is { } item:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ResponseItemTypes, "response_item/"u8, item);
+                break;
+            case CodexLineKind.EventMsg when state.PayloadType is { } message:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.EventTypes, "event_msg/"u8, message);
+                break;
+        }
+
         // Developer instructions and tool lists: their kind, type, role and envelope, nothing else.
         if (line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && state.PayloadType is "message" or "additional_tools")
         {
@@ -132,11 +145,28 @@ public static class CodexReferenceParser
         return line;
     }
 
+    /// <summary>The fields the parser reads, at either level: any other is unknown unless <see cref="CodexShapes"/> lists it.</summary>
+    private static readonly HashSet<string> ReadFields =
+    [
+        "id", "cwd", "git", "type", "role", "name", "item", "info", "model", "input", "error", "source", "reason", "payload",
+        "ordinal", "content", "call_id", "message", "command", "timestamp", "arguments", "record_type", "cli_version",
+        "forked_from_id", "approval_policy", "parent_thread_id", "model_context_window", "subagent_history_start_ordinal",
+    ];
+
     private static void Fields(JsonElement obj, CodexLine line, State state, bool topLevel)
     {
         foreach (JsonProperty property in obj.EnumerateObject())
         {
             JsonElement value = property.Value;
+            if (!ReadFields.Contains(property.Name))
+            {
+                line.Unknowns.AddUnlessKnown(
+                    UnknownShapeKind.Field,
+                    topLevel ? CodexShapes.TopLevelFields : CodexShapes.PayloadFields,
+                    topLevel ? default : "payload."u8,
+                    System.Text.Encoding.UTF8.GetBytes(property.Name));
+            }
+
             switch (property.Name)
             {
                 case "type" when topLevel:
@@ -177,6 +207,9 @@ public static class CodexReferenceParser
                     break;
                 case "forked_from_id" or "parent_thread_id":
                     state.ForkedFrom = Str(value);
+                    break;
+                case "cli_version":
+                    line.ClientVersion = Str(value);
                     break;
                 case "subagent_history_start_ordinal":
                     line.HistoryStartOrdinal = Long(value);
@@ -339,6 +372,11 @@ public static class CodexReferenceParser
                         "CommandExecution" => CodexItemType.CommandExecution,
                         _ => CodexItemType.Other,
                     };
+                    if (line.ItemType == CodexItemType.Other && Str(property.Value) is { } other)
+                    {
+                        line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ItemTypes, "item/"u8, other);
+                    }
+
                     break;
                 case "content":
                     FirstText(property.Value, ref state.ItemText);
