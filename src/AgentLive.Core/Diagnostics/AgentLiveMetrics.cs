@@ -69,7 +69,7 @@ internal sealed class AgentLiveMetrics : IDisposable
     /// <c>agentlive.sessions.needs_you</c> by source.</summary>
     public void ObserveSessions(Func<IReadOnlyList<LiveSession>> sessions)
     {
-        _meter.CreateObservableGauge("agentlive.sessions", () => CountByStatus(sessions()), "{session}", "Current sessions by source and status (working, needs_you, done).");
+        _meter.CreateObservableGauge("agentlive.sessions", () => CountByStatus(sessions()), "{session}", "Current sessions by source and status (working, needs_you, done, unknown).");
         _meter.CreateObservableGauge(
             "agentlive.sessions.needs_you",
             () => sessions()

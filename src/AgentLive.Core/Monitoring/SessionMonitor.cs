@@ -156,7 +156,8 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     /// <param name="sessionId">A <see cref="LiveSession.Id"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>
-    /// The messages in transcript order, or <see langword="null"/> when no current session has that id (the same rule
+    /// The messages in transcript order (none for a session with no transcript, <see cref="AgentStateKind.NotRecorded"/>),
+    /// or <see langword="null"/> when no current session has that id (the same rule
     /// as <see cref="StopSessionAsync"/>'s <see cref="StopOutcome.UnknownSession"/>: an unknown id is an answer, not
     /// an exception).
     /// </returns>
@@ -164,8 +165,19 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(sessionId);
 
+        if (!_board.TryGet(sessionId, out LiveSession? session))
+        {
+            return null;
+        }
+
+        // An agent that writes no transcript has said nothing to read.
+        if (session.FilePath.Length == 0)
+        {
+            return [];
+        }
+
         // Only a file the monitor found under a source's root can be read: ids never become paths.
-        if (!_board.TryGet(sessionId, out LiveSession? session) || !_catalog.TryGet(session.FilePath, out TrackedFile? file))
+        if (!_catalog.TryGet(session.FilePath, out TrackedFile? file))
         {
             return null;
         }

@@ -102,6 +102,9 @@ internal sealed class TranscriptCatalog
 
     public bool TryGet(string path, out TrackedFile? file) => _files.TryGetValue(path, out file);
 
+    /// <summary>Whether the session has a transcript that was not read, being older than the look-back window.</summary>
+    public bool IsDormant(string sessionKey) => _bySession.TryGetValue(sessionKey, out var files) && files.Values.Any(f => f.Dormant);
+
     /// <summary>
     /// Lists every transcript under every root, tracks the new ones, and returns the size and time of every file
     /// listed (the listing reads them anyway, so comparing known files costs no call of its own). A new file within
