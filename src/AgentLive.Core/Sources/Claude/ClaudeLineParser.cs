@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -46,6 +47,27 @@ internal sealed partial class ClaudeLineParser
             return false;
         }
 
+        if (!ClaudeAttachmentBody.TryFind(line, out Range body))
+        {
+            return TryParseObject(line, into);
+        }
+
+        (int cut, int length) = body.GetOffsetAndLength(line.Length);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(line.Length - length);
+        try
+        {
+            line[..cut].CopyTo(rented);
+            line[(cut + length)..].CopyTo(rented.AsSpan(cut));
+            return TryParseObject(rented.AsSpan(0, line.Length - length), into);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private bool TryParseObject(ReadOnlySpan<byte> line, ClaudeLine into)
+    {
         try
         {
             var reader = new Utf8JsonReader(line, ReaderOptions);
@@ -73,6 +95,13 @@ internal sealed partial class ClaudeLineParser
             }
 
             FinishUserContent(line, into);
+
+            // Only a queued command's prompt means anything, and other attachments may have had it cut unread.
+            if (into.AttachmentType != "queued_command")
+            {
+                into.AttachmentPrompt = null;
+            }
+
             return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

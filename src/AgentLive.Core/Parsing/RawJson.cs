@@ -1,0 +1,110 @@
+using System.Buffers;
+
+namespace AgentLive.Parsing;
+
+/// <summary>
+/// Finds where a JSON string or object ends by looking only at quotes, backslashes and braces, without tokenising or
+/// validating what is inside. For skipping bodies no fact is read from: <see cref="System.Text.Json.Utf8JsonReader"/>
+/// validates every escaped string it passes, byte by byte, even when the value is then skipped.
+/// </summary>
+internal static class RawJson
+{
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\"u8);
+    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
+
+    /// <summary>The index of the quote that closes the string opened at <paramref name="open"/>; -1 when it never closes.</summary>
+    public static int StringEnd(ReadOnlySpan<byte> json, int open)
+    {
+        int at = open + 1;
+        while (at < json.Length)
+        {
+            int next = json[at..].IndexOfAny(StringStops);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            at += next;
+            if (json[at] == (byte)'"')
+            {
+                return at;
+            }
+
+            at += 2;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The index of the brace that closes the object or array opened at <paramref name="open"/>; -1 when it never closes.
+    /// </summary>
+    public static int ContainerEnd(ReadOnlySpan<byte> json, int open)
+    {
+        int depth = 0;
+        int position = open;
+        while (Step(json, json.Length, ref position, ref depth))
+        {
+            if (depth == 0)
+            {
+                return position - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="at"/> is outside every string and directly inside the top-level object (depth 1), found
+    /// by walking <paramref name="json"/> from its start.
+    /// </summary>
+    public static bool IsTopLevel(ReadOnlySpan<byte> json, int at)
+    {
+        int depth = 0;
+        int position = 0;
+        while (Step(json, at, ref position, ref depth))
+        {
+        }
+
+        return position <= at && depth == 1;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="position"/> past the next string or bracket that starts before <paramref name="limit"/>,
+    /// counting brackets into <paramref name="depth"/>; <see langword="false"/> when there is none (a string that
+    /// never closes leaves <paramref name="position"/> past the end).
+    /// </summary>
+    private static bool Step(ReadOnlySpan<byte> json, int limit, ref int position, ref int depth)
+    {
+        if (position >= limit)
+        {
+            return false;
+        }
+
+        int next = json[position..limit].IndexOfAny(Structure);
+        if (next < 0)
+        {
+            return false;
+        }
+
+        position += next;
+        if (json[position] == (byte)'"')
+        {
+            int end = StringEnd(json, position);
+            if (end < 0)
+            {
+                position = int.MaxValue;
+                return false;
+            }
+
+            position = end;
+        }
+        else
+        {
+            depth += json[position] is (byte)'{' or (byte)'[' ? 1 : -1;
+        }
+
+        position++;
+        return true;
+    }
+}
