@@ -55,10 +55,10 @@ internal static class RawJson
     }
 
     /// <summary>
-    /// Whether <paramref name="at"/> is outside every string and directly inside the top-level object (depth 1), found
-    /// by walking <paramref name="json"/> from its start.
+    /// How many objects and arrays enclose <paramref name="at"/>, found by walking <paramref name="json"/> from its
+    /// start; -1 when <paramref name="at"/> is inside a string.
     /// </summary>
-    public static bool IsTopLevel(ReadOnlySpan<byte> json, int at)
+    public static int DepthAt(ReadOnlySpan<byte> json, int at)
     {
         int depth = 0;
         int position = 0;
@@ -66,7 +66,21 @@ internal static class RawJson
         {
         }
 
-        return position <= at && depth == 1;
+        return position <= at ? depth : -1;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="json"/> without the bytes of <paramref name="cut"/> into an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/>, to be returned there; <paramref name="length"/> is how much of it is the copy.
+    /// </summary>
+    public static byte[] RentWithout(ReadOnlySpan<byte> json, Range cut, out int length)
+    {
+        (int offset, int cutLength) = cut.GetOffsetAndLength(json.Length);
+        length = json.Length - cutLength;
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        json[..offset].CopyTo(rented);
+        json[(offset + cutLength)..].CopyTo(rented.AsSpan(offset));
+        return rented;
     }
 
     /// <summary>

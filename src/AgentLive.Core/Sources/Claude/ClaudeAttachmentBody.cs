@@ -34,7 +34,7 @@ internal static class ClaudeAttachmentBody
         }
 
         ReadOnlySpan<byte> type = line[(typeOpen + 1)..typeClose];
-        if (type.Contains((byte)'\\') || type.SequenceEqual("queued_command"u8) || !RawJson.IsTopLevel(line, key))
+        if (type.Contains((byte)'\\') || type.SequenceEqual("queued_command"u8) || RawJson.DepthAt(line, key) != 1)
         {
             return false;
         }

@@ -52,13 +52,10 @@ internal sealed partial class ClaudeLineParser
             return TryParseObject(line, into);
         }
 
-        (int cut, int length) = body.GetOffsetAndLength(line.Length);
-        byte[] rented = ArrayPool<byte>.Shared.Rent(line.Length - length);
+        byte[] rented = RawJson.RentWithout(line, body, out int length);
         try
         {
-            line[..cut].CopyTo(rented);
-            line[(cut + length)..].CopyTo(rented.AsSpan(cut));
-            return TryParseObject(rented.AsSpan(0, line.Length - length), into);
+            return TryParseObject(rented.AsSpan(0, length), into);
         }
         finally
         {

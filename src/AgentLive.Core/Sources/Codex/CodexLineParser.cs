@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 using AgentLive.Parsing;
@@ -45,6 +46,24 @@ internal sealed partial class CodexLineParser
             return false;
         }
 
+        if (!CodexInstructions.TryFind(line, out Range instructions))
+        {
+            return TryParseObject(line, into);
+        }
+
+        byte[] rented = RawJson.RentWithout(line, instructions, out int length);
+        try
+        {
+            return TryParseObject(rented.AsSpan(0, length), into);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private bool TryParseObject(ReadOnlySpan<byte> line, CodexLine into)
+    {
         _id.Clear();
         _messageText.Clear();
         _itemText.Clear();

@@ -68,8 +68,7 @@ public sealed class ClaudeLineParserProperties
         // then exactly those of the line without that body.
         if (parsed && reference is null && ClaudeAttachmentBody.TryFind(bytes, out Range body))
         {
-            (int cut, int length) = body.GetOffsetAndLength(bytes.Length);
-            reference = ClaudeReferenceParser.Parse([.. bytes[..cut], .. bytes[(cut + length)..]]);
+            reference = ClaudeReferenceParser.Parse(RealLineDamage.Without(bytes, body));
             Assert.NotNull(reference);
         }
 

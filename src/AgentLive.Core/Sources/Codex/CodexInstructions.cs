@@ -1,0 +1,36 @@
+using AgentLive.Parsing;
+
+namespace AgentLive.Sources.Codex;
+
+/// <summary>
+/// Where the text of a session header's base instructions lies. Codex writes the model's whole system prompt into each
+/// <c>session_meta</c> line (about 22 KB of escaped text); nothing is read from it, yet skipping it through
+/// <see cref="System.Text.Json.Utf8JsonReader"/> validates it byte by byte. Leaving the text out (the value becomes
+/// <c>""</c>) before the line is tokenised spares that; the line's UTF-8 is still checked whole.
+/// </summary>
+internal static class CodexInstructions
+{
+    /// <summary>How Codex writes the start of the instructions inside a header's payload.</summary>
+    private static ReadOnlySpan<byte> Start => "\"base_instructions\":{\"text\":\""u8;
+
+    /// <summary>Finds the bytes between the quotes of the instructions' text, in a payload directly under the line.</summary>
+    public static bool TryFind(ReadOnlySpan<byte> line, out Range text)
+    {
+        text = default;
+        int key = line.IndexOf(Start);
+        if (key < 0)
+        {
+            return false;
+        }
+
+        int open = key + Start.Length - 1;
+        int close = RawJson.StringEnd(line, open);
+        if (close <= open + 1 || RawJson.DepthAt(line, key) != 2)
+        {
+            return false;
+        }
+
+        text = (open + 1)..close;
+        return true;
+    }
+}
