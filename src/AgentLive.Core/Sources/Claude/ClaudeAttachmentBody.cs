@@ -20,7 +20,9 @@ internal static class ClaudeAttachmentBody
     public static bool TryFind(ReadOnlySpan<byte> line, out Range body)
     {
         body = default;
-        int key = line.IndexOf(Start);
+        // Claude Code writes the attachment third, after parentUuid and isSidechain: looking only at a line's first
+        // bytes keeps the search off the long lines of every other kind (one placed later is read the usual way).
+        int key = line[..Math.Min(line.Length, 256)].IndexOf(Start);
         if (key < 0)
         {
             return false;

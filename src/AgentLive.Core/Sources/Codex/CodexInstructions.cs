@@ -17,6 +17,12 @@ internal static class CodexInstructions
     public static bool TryFind(ReadOnlySpan<byte> line, out Range text)
     {
         text = default;
+        // A header says so in its envelope's type, within its first bytes: other lines are not searched through.
+        if (line[..Math.Min(line.Length, 128)].IndexOf("\"type\":\"session_meta\""u8) < 0)
+        {
+            return false;
+        }
+
         int key = line.IndexOf(Start);
         if (key < 0)
         {
