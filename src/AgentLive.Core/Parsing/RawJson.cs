@@ -70,17 +70,40 @@ internal static class RawJson
     }
 
     /// <summary>
-    /// Copies <paramref name="json"/> without the bytes of <paramref name="cut"/> into an array rented from
-    /// <see cref="ArrayPool{T}.Shared"/>, to be returned there; <paramref name="length"/> is how much of it is the copy.
+    /// Finds <paramref name="opening"/> (a key and the quote that opens its string value) within the first
+    /// <paramref name="within"/> bytes of <paramref name="json"/>, enclosed <paramref name="depth"/> deep, and the
+    /// quotes of that string.
     /// </summary>
-    public static byte[] RentWithout(ReadOnlySpan<byte> json, Range cut, out int length)
+    public static bool TryFindString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> opening, int within, int depth, out int open, out int close)
+    {
+        open = close = -1;
+        int key = json[..Math.Min(json.Length, within)].IndexOf(opening);
+        if (key < 0)
+        {
+            return false;
+        }
+
+        open = key + opening.Length - 1;
+        close = StringEnd(json, open);
+        return close > open && DepthAt(json, key) == depth;
+    }
+
+    /// <summary>Parses a copy of <paramref name="json"/> without the bytes of <paramref name="cut"/> (in a pooled array).</summary>
+    public static bool ParseWithout<T>(ReadOnlySpan<byte> json, Range cut, T into, LineParser<T> parse)
     {
         (int offset, int cutLength) = cut.GetOffsetAndLength(json.Length);
-        length = json.Length - cutLength;
+        int length = json.Length - cutLength;
         byte[] rented = ArrayPool<byte>.Shared.Rent(length);
-        json[..offset].CopyTo(rented);
-        json[(offset + cutLength)..].CopyTo(rented.AsSpan(offset));
-        return rented;
+        try
+        {
+            json[..offset].CopyTo(rented);
+            json[(offset + cutLength)..].CopyTo(rented.AsSpan(offset));
+            return parse(rented.AsSpan(0, length), into);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>

@@ -20,28 +20,22 @@ internal static class ClaudeAttachmentBody
     public static bool TryFind(ReadOnlySpan<byte> line, out Range body)
     {
         body = default;
+
         // Claude Code writes the attachment third, after parentUuid and isSidechain: looking only at a line's first
         // bytes keeps the search off the long lines of every other kind (one placed later is read the usual way).
-        int key = line[..Math.Min(line.Length, 256)].IndexOf(Start);
-        if (key < 0)
-        {
-            return false;
-        }
-
-        int typeOpen = key + Start.Length - 1;
-        int typeClose = RawJson.StringEnd(line, typeOpen);
-        if (typeClose < 0 || typeClose + 1 >= line.Length || line[typeClose + 1] != (byte)',')
+        if (!RawJson.TryFindString(line, Start, within: 256, depth: 1, out int typeOpen, out int typeClose)
+            || typeClose + 1 >= line.Length || line[typeClose + 1] != (byte)',')
         {
             return false;
         }
 
         ReadOnlySpan<byte> type = line[(typeOpen + 1)..typeClose];
-        if (type.Contains((byte)'\\') || type.SequenceEqual("queued_command"u8) || RawJson.DepthAt(line, key) != 1)
+        if (type.Contains((byte)'\\') || type.SequenceEqual("queued_command"u8))
         {
             return false;
         }
 
-        int close = RawJson.ContainerEnd(line, key + "\"attachment\":".Length);
+        int close = RawJson.ContainerEnd(line, typeOpen - "{\"type\":"u8.Length);
         if (close < 0)
         {
             return false;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -21,10 +20,15 @@ internal sealed partial class ClaudeLineParser
 
     private readonly Utf8StringCache _cache = new();
 
+    // The parse of a line once a range is left out of it: made once, not a delegate per line.
+    private readonly LineParser<ClaudeLine> _parseObject;
+
     // Where the text that made a line a prompt starts and how long its token is: the preview is only materialised
     // once the line is known to be a user line (an assistant line states its type after its content).
     private int _promptStart;
     private int _promptLength;
+
+    public ClaudeLineParser() => _parseObject = TryParseObject;
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="into"/>.</summary>
     /// <returns><see langword="false"/> when the line is not a well-formed JSON object in valid UTF-8.</returns>
@@ -47,20 +51,7 @@ internal sealed partial class ClaudeLineParser
             return false;
         }
 
-        if (!ClaudeAttachmentBody.TryFind(line, out Range body))
-        {
-            return TryParseObject(line, into);
-        }
-
-        byte[] rented = RawJson.RentWithout(line, body, out int length);
-        try
-        {
-            return TryParseObject(rented.AsSpan(0, length), into);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        return ClaudeAttachmentBody.TryFind(line, out Range body) ? RawJson.ParseWithout(line, body, into, _parseObject) : TryParseObject(line, into);
     }
 
     private bool TryParseObject(ReadOnlySpan<byte> line, ClaudeLine into)

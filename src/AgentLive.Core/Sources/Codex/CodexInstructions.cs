@@ -17,21 +17,11 @@ internal static class CodexInstructions
     public static bool TryFind(ReadOnlySpan<byte> line, out Range text)
     {
         text = default;
+
         // A header says so in its envelope's type, within its first bytes: other lines are not searched through.
-        if (line[..Math.Min(line.Length, 128)].IndexOf("\"type\":\"session_meta\""u8) < 0)
-        {
-            return false;
-        }
-
-        int key = line.IndexOf(Start);
-        if (key < 0)
-        {
-            return false;
-        }
-
-        int open = key + Start.Length - 1;
-        int close = RawJson.StringEnd(line, open);
-        if (close <= open + 1 || RawJson.DepthAt(line, key) != 2)
+        if (line[..Math.Min(line.Length, 128)].IndexOf("\"type\":\"session_meta\""u8) < 0
+            || !RawJson.TryFindString(line, Start, within: line.Length, depth: 2, out int open, out int close)
+            || close == open + 1)
         {
             return false;
         }

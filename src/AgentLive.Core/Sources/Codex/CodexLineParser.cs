@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 using AgentLive.Parsing;
@@ -20,6 +19,9 @@ internal sealed partial class CodexLineParser
 
     private readonly Utf8StringCache _cache = new();
 
+    // The parse of a line once a range is left out of it: made once, not a delegate per line.
+    private readonly LineParser<CodexLine> _parseObject;
+
     private DeferredString _id;
     private DeferredString _messageText;
     private DeferredString _itemText;
@@ -38,6 +40,8 @@ internal sealed partial class CodexLineParser
     private string? _forkedFrom;
     private bool _hasRecordType;
 
+    public CodexLineParser() => _parseObject = TryParseObject;
+
     public bool TryParse(ReadOnlySpan<byte> line, CodexLine into)
     {
         into.Reset();
@@ -46,20 +50,7 @@ internal sealed partial class CodexLineParser
             return false;
         }
 
-        if (!CodexInstructions.TryFind(line, out Range instructions))
-        {
-            return TryParseObject(line, into);
-        }
-
-        byte[] rented = RawJson.RentWithout(line, instructions, out int length);
-        try
-        {
-            return TryParseObject(rented.AsSpan(0, length), into);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        return CodexInstructions.TryFind(line, out Range instructions) ? RawJson.ParseWithout(line, instructions, into, _parseObject) : TryParseObject(line, into);
     }
 
     private bool TryParseObject(ReadOnlySpan<byte> line, CodexLine into)
