@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace AgentLive.Package.Tests;
 
@@ -8,8 +9,8 @@ namespace AgentLive.Package.Tests;
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime
 {
-    /// <summary>How long one <c>dotnet</c> step may take on a busy machine.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    /// <summary>How long one <c>dotnet</c> step may take on a busy machine: the Native AOT pack of the tool is the longest.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
     /// <summary>The version every package of this repository carries (Directory.Build.props).</summary>
     public const string Version = "0.1.0";
@@ -18,8 +19,11 @@ public sealed class PackedFeed : IAsyncLifetime
     [
         "src/AgentLive.Core/AgentLive.Core.csproj",
         "src/AgentLive.Hosting/AgentLive.Hosting.csproj",
-        "src/AgentLive.Samples/AgentLive.Samples.csproj",
+        Tool,
     ];
+
+    /// <summary>The tool: its pointer package is packed like the others, its runtime packages below.</summary>
+    private const string Tool = "src/AgentLive.Samples/AgentLive.Samples.csproj";
 
     /// <summary>A temporary directory for the feed and whatever the tests install from it.</summary>
     public string Work { get; } = Directory.CreateTempSubdirectory("agentlive-packages-").FullName;
@@ -37,6 +41,15 @@ public sealed class PackedFeed : IAsyncLifetime
         foreach (string project in Projects)
         {
             await RunDotnetAsync(Repository, null, "pack", Path.Combine(Repository, project), "-c", Configuration, "--no-build", "-o", Feed);
+        }
+
+        // The tool's pointer package names a Native AOT package for linux-x64 and a framework-dependent one for the
+        // rest (`any`), packed the way a release packs them: the native one only where it can be compiled.
+        string tool = Path.Combine(Repository, Tool);
+        await RunDotnetAsync(Repository, null, "pack", tool, "-c", Configuration, "-r", "any", "-p:PublishAot=false", "-o", Feed);
+        if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            await RunDotnetAsync(Repository, null, "pack", tool, "-c", Configuration, "-r", "linux-x64", "-o", Feed);
         }
     }
 

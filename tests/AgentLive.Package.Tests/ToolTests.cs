@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace AgentLive.Package.Tests;
@@ -32,6 +33,12 @@ public sealed class ToolTests(PackedFeed packages)
         string tools = Path.Combine(packages.Work, "tools");
         var isolated = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(packages.Work, "tool-packages") };
         await PackedFeed.RunDotnetAsync(packages.Work, isolated, "tool", "install", "--tool-path", tools, "--configfile", config, PackageId, "--version", PackedFeed.Version);
+
+        // On linux-x64 the pointer package resolves to the Native AOT build.
+        if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            Assert.True(Directory.Exists(Path.Combine(tools, ".store", PackageId.ToLowerInvariant(), PackedFeed.Version, $"{PackageId.ToLowerInvariant()}.linux-x64")));
+        }
 
         string claudeRoot = Path.Combine(packages.Work, "claude-home");
         PackedFeed.CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Roots", "claude"), claudeRoot);

@@ -288,13 +288,21 @@ internal sealed class TranscriptCatalog
 
         foreach ((string path, FileStamp stamp) in Transcripts(directory, present))
         {
+            // A known file was recognised when it was first listed: asking its source again on every rescan would
+            // allocate a session file and its id for each of them, every time.
+            if (_files.ContainsKey(path))
+            {
+                present[path] = stamp;
+                continue;
+            }
+
             if (!source.TryGetSessionFile(path, out SessionFile file))
             {
                 continue;
             }
 
             present[path] = stamp;
-            if (!_files.ContainsKey(path) && Track(source, file) is { } tracked)
+            if (Track(source, file) is { } tracked)
             {
                 found?.Add(tracked);
             }

@@ -28,6 +28,16 @@ public static class RealLineDamage
         Assert.True(Enum.IsDefined(activity.Status));
     }
 
+    /// <summary>
+    /// The line without the range a parser leaves out unread: what the reference must agree with when damage fell
+    /// inside that range, which the parser by design does not see.
+    /// </summary>
+    public static byte[] Without(byte[] line, Range unread)
+    {
+        (int offset, int length) = unread.GetOffsetAndLength(line.Length);
+        return [.. line[..offset], .. line[(offset + length)..]];
+    }
+
     private static byte[] Damage(byte[] line, int[] positions, int[] values, int cutAt)
     {
         byte[] copy = [.. line];

@@ -20,6 +20,9 @@ internal sealed partial class ClaudeLineParser
 
     private readonly Utf8StringCache _cache = new();
 
+    // The parse of a line once a range is left out of it: made once, not a delegate per line.
+    private readonly LineParser<ClaudeLine> _parseObject;
+
     // Where the text that made a line a prompt starts and how long its token is: the preview is only materialised
     // once the line is known to be a user line (an assistant line states its type after its content).
     private int _promptStart;
@@ -27,6 +30,8 @@ internal sealed partial class ClaudeLineParser
 
     // The line's type as written: the one name to report when it is a type the parser does not know.
     private DeferredString _type;
+
+    public ClaudeLineParser() => _parseObject = TryParseObject;
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="into"/>.</summary>
     /// <returns><see langword="false"/> when the line is not a well-formed JSON object in valid UTF-8.</returns>
@@ -49,6 +54,11 @@ internal sealed partial class ClaudeLineParser
             return false;
         }
 
+        return ClaudeAttachmentBody.TryFind(line, out Range body) ? RawJson.ParseWithout(line, body, into, _parseObject) : TryParseObject(line, into);
+    }
+
+    private bool TryParseObject(ReadOnlySpan<byte> line, ClaudeLine into)
+    {
         try
         {
             var reader = new Utf8JsonReader(line, ReaderOptions);
@@ -77,6 +87,13 @@ internal sealed partial class ClaudeLineParser
             }
 
             FinishUserContent(line, into);
+
+            // Only a queued command's prompt means anything, and other attachments may have had it cut unread.
+            if (into.AttachmentType != "queued_command")
+            {
+                into.AttachmentPrompt = null;
+            }
+
             NoteUnknownWords(line, into);
             return true;
         }

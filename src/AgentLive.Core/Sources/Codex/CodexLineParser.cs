@@ -19,6 +19,9 @@ internal sealed partial class CodexLineParser
 
     private readonly Utf8StringCache _cache = new();
 
+    // The parse of a line once a range is left out of it: made once, not a delegate per line.
+    private readonly LineParser<CodexLine> _parseObject;
+
     private DeferredString _id;
     private DeferredString _messageText;
     private DeferredString _itemText;
@@ -40,6 +43,8 @@ internal sealed partial class CodexLineParser
     private bool _hasRecordType;
     private bool _subAgentSource;
 
+    public CodexLineParser() => _parseObject = TryParseObject;
+
     public bool TryParse(ReadOnlySpan<byte> line, CodexLine into)
     {
         into.Reset();
@@ -48,6 +53,11 @@ internal sealed partial class CodexLineParser
             return false;
         }
 
+        return CodexInstructions.TryFind(line, out Range instructions) ? RawJson.ParseWithout(line, instructions, into, _parseObject) : TryParseObject(line, into);
+    }
+
+    private bool TryParseObject(ReadOnlySpan<byte> line, CodexLine into)
+    {
         _id.Clear();
         _messageText.Clear();
         _itemText.Clear();

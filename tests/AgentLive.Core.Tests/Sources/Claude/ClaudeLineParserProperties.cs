@@ -62,7 +62,17 @@ public sealed class ClaudeLineParserProperties
     {
         var line = new ClaudeLine();
         bool parsed = new ClaudeLineParser().TryParse(bytes, line);
-        Assert.Equal(LineFacts.Describe(ClaudeReferenceParser.Parse(bytes)), LineFacts.Describe(parsed ? line : null));
+        ClaudeLine? reference = ClaudeReferenceParser.Parse(bytes);
+
+        // An attachment's body after its type is cut unread: damage inside it is not seen, by design. The facts are
+        // then exactly those of the line without that body.
+        if (parsed && reference is null && ClaudeAttachmentBody.TryFind(bytes, out Range body))
+        {
+            reference = ClaudeReferenceParser.Parse(RealLineDamage.Without(bytes, body));
+            Assert.NotNull(reference);
+        }
+
+        Assert.Equal(LineFacts.Describe(reference), LineFacts.Describe(parsed ? line : null));
     }
 
     private static void FeedEverywhere(byte[] bytes)

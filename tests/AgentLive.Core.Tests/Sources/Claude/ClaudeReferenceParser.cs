@@ -100,7 +100,7 @@ public static partial class ClaudeReferenceParser
             if (Obj(root, "attachment") is { } attachment)
             {
                 line.AttachmentType = Str(attachment, "type");
-                line.AttachmentPrompt = Preview(attachment, "prompt", ReferenceRules.PromptChars);
+                line.AttachmentPrompt = line.AttachmentType == "queued_command" ? Preview(attachment, "prompt", ReferenceRules.PromptChars) : null;
             }
 
             if (Obj(root, "toolUseResult") is { } result)

@@ -65,6 +65,14 @@ public sealed class CodexLineParserProperties
         bool parsed = new CodexLineParser().TryParse(bytes, line);
         CodexLine? reference = CodexReferenceParser.Parse(bytes);
 
+        // A header's instructions text is left out unread: damage inside it is not seen, by design. The facts are then
+        // exactly those of the line without that text.
+        if (parsed && reference is null && CodexInstructions.TryFind(bytes, out Range instructions))
+        {
+            reference = CodexReferenceParser.Parse(RealLineDamage.Without(bytes, instructions));
+            Assert.NotNull(reference);
+        }
+
         // A developer line is read only up to its role: damage after that is not seen, by design. What the parser
         // reports for it is then exactly a developer line's envelope: its kind, type, role, time and order, nothing more.
         if (parsed && line.ReadPartially && reference is null)

@@ -1,0 +1,47 @@
+using AgentLive.Parsing;
+
+namespace AgentLive.Sources.Claude;
+
+/// <summary>
+/// Where the body of a line's attachment lies when nothing is read from it. Claude Code's attachments (prompt and
+/// file snapshots, skill and agent listings) are about half of a transcript's bytes, nearly all in long escaped
+/// strings after the attachment's type; only a queued command's prompt is read from one. Cutting the rest before the
+/// line is tokenised spares the reader walking and validating it; the line's UTF-8 is still checked whole.
+/// </summary>
+internal static class ClaudeAttachmentBody
+{
+    /// <summary>How Claude Code writes the start of a top-level attachment: its type comes first.</summary>
+    private static ReadOnlySpan<byte> Start => "\"attachment\":{\"type\":\""u8;
+
+    /// <summary>
+    /// Finds, in a line whose top-level <c>attachment</c> object starts with a plain <c>type</c> other than
+    /// <c>queued_command</c>, the bytes from the comma after the type to the object's closing brace (excluded).
+    /// </summary>
+    public static bool TryFind(ReadOnlySpan<byte> line, out Range body)
+    {
+        body = default;
+
+        // Claude Code writes the attachment third, after parentUuid and isSidechain: looking only at a line's first
+        // bytes keeps the search off the long lines of every other kind (one placed later is read the usual way).
+        if (!RawJson.TryFindString(line, Start, within: 256, depth: 1, out int typeOpen, out int typeClose)
+            || typeClose + 1 >= line.Length || line[typeClose + 1] != (byte)',')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> type = line[(typeOpen + 1)..typeClose];
+        if (type.Contains((byte)'\\') || type.SequenceEqual("queued_command"u8))
+        {
+            return false;
+        }
+
+        int close = RawJson.ContainerEnd(line, typeOpen - "{\"type\":"u8.Length);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        body = (typeClose + 1)..close;
+        return true;
+    }
+}
