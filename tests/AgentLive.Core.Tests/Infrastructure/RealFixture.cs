@@ -3,21 +3,33 @@ using System.Text.Json;
 namespace AgentLive.Tests.Infrastructure;
 
 /// <summary>
-/// The transcripts the real Claude Code and Codex CLIs wrote (TestData/real, see its README), with what the model
-/// server reported for each (<c>expected.json</c>) and the checkpoints taken while they ran.
+/// The transcripts the real Claude Code and Codex CLIs wrote (a set of recordings: TestData/real, TestData/real-v3, see
+/// their READMEs), with what the model server reported for each (<c>expected.json</c>) and the checkpoints taken while
+/// they ran.
 /// </summary>
 public sealed class RealFixture
 {
-    public static string Root => Path.Combine(AppContext.BaseDirectory, "TestData", "real");
+    /// <summary>The first set, written by older clients.</summary>
+    public const string FirstSet = "real";
 
-    private RealFixture(string client, string scenario)
+    /// <summary>The third set: sub-agents, questions, plans, background shells (Claude Code 2.1.332, Codex 0.171.0).</summary>
+    public const string V3Set = "real-v3";
+
+    public static string Root => RootOf(FirstSet);
+
+    public static string RootOf(string set) => Path.Combine(AppContext.BaseDirectory, "TestData", set);
+
+    private RealFixture(string set, string client, string scenario)
     {
+        Set = set;
         Client = client;
         Scenario = scenario;
-        Directory = Path.Combine(Root, client, scenario);
+        Directory = Path.Combine(RootOf(set), client, scenario);
         using JsonDocument expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "expected.json")));
         Expected = expected.RootElement.Clone();
     }
+
+    public string Set { get; }
 
     public string Client { get; }
 
@@ -27,19 +39,39 @@ public sealed class RealFixture
 
     public JsonElement Expected { get; }
 
-    public static RealFixture Load(string client, string scenario) => new(client, scenario);
+    public static RealFixture Load(string client, string scenario, string set = FirstSet) => new(set, client, scenario);
 
-    public static IEnumerable<string> ScenarioNames(string client) =>
-        System.IO.Directory.EnumerateDirectories(Path.Combine(Root, client)).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal);
+    public static IEnumerable<string> ScenarioNames(string client, string set = FirstSet) =>
+        System.IO.Directory.EnumerateDirectories(Path.Combine(RootOf(set), client)).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal);
 
     public static TheoryData<string> Scenarios(string client) => new(ScenarioNames(client));
 
-    /// <summary>The final transcript (Claude) or rollout (Codex).</summary>
-    public string Transcript => FindTranscript(Directory)
-        ?? throw new InvalidOperationException($"No transcript in {Scenario}");
+    /// <summary>Every scenario of a client in every set, as (set, scenario).</summary>
+    public static TheoryData<string, string> ScenariosInAllSets(string client) =>
+        Pairs(new[] { FirstSet, V3Set }.SelectMany(set => ScenarioNames(client, set).Select(scenario => (set, scenario))));
+
+    public static TheoryData<string, string> Pairs(IEnumerable<(string, string)> pairs)
+    {
+        var data = new TheoryData<string, string>();
+        foreach ((string a, string b) in pairs)
+        {
+            data.Add(a, b);
+        }
+
+        return data;
+    }
+
+    /// <summary>The final transcript (Claude) or rollout (Codex) of the session: the first that expected.json lists.</summary>
+    public string Transcript => TranscriptAt(Directory, 0) ?? throw new InvalidOperationException($"No transcript in {Scenario}");
+
+    /// <summary>The other transcripts expected.json lists (sub-agents'), final.</summary>
+    public IReadOnlyList<string> SubAgentTranscripts => SubAgentTranscriptsIn(Directory);
 
     /// <summary>The transcript as it was at a checkpoint, or null where the checkpoint has none (the client had not written it yet).</summary>
-    public string? TranscriptAt(string checkpoint) => FindTranscript(Path.Combine(Directory, "snapshots", checkpoint));
+    public string? TranscriptAt(string checkpoint) => TranscriptAt(Path.Combine(Directory, "snapshots", checkpoint), 0);
+
+    /// <summary>The sub-agents' transcripts as they were at a checkpoint (those that existed then).</summary>
+    public IReadOnlyList<string> SubAgentTranscriptsAt(string checkpoint) => SubAgentTranscriptsIn(Path.Combine(Directory, "snapshots", checkpoint));
 
     public IEnumerable<string> Checkpoints =>
         System.IO.Directory.Exists(Path.Combine(Directory, "snapshots"))
@@ -99,16 +131,19 @@ public sealed class RealFixture
         }
     }
 
-    private static string? FindTranscript(string folder)
-    {
-        foreach (string sub in new[] { Path.Combine(folder, "claude", "projects"), Path.Combine(folder, "codex", "sessions") })
-        {
-            if (System.IO.Directory.Exists(sub))
-            {
-                return System.IO.Directory.EnumerateFiles(sub, "*.jsonl", SearchOption.AllDirectories).Single();
-            }
-        }
+    /// <summary>The checkpoints expected.json states, in the recorded order.</summary>
+    public IEnumerable<JsonElement> ExpectedCheckpoints =>
+        Expected.TryGetProperty("checkpoints", out JsonElement checkpoints) ? checkpoints.EnumerateArray() : [];
 
-        return null;
+    private IReadOnlyList<string> TranscriptPaths =>
+        [.. Expected.GetProperty("transcripts").EnumerateArray().Select(t => t.GetString()!.Replace('/', Path.DirectorySeparatorChar))];
+
+    private string? TranscriptAt(string folder, int index)
+    {
+        string path = Path.Combine(folder, TranscriptPaths[index]);
+        return File.Exists(path) ? path : null;
     }
+
+    private string[] SubAgentTranscriptsIn(string folder) =>
+        [.. Enumerable.Range(1, TranscriptPaths.Count - 1).Select(i => TranscriptAt(folder, i)).OfType<string>()];
 }
