@@ -18,6 +18,9 @@ internal sealed class ClaudeLine
     public string? Cwd;
     public string? GitBranch;
 
+    /// <summary><c>permissionMode</c> of a prompt line: <c>default</c>, <c>plan</c>, <c>acceptEdits</c>, ….</summary>
+    public string? PermissionMode;
+
     // message (user and assistant lines)
     public string? MessageId;
     public string? Model;
@@ -33,6 +36,17 @@ internal sealed class ClaudeLine
     public readonly List<ClaudeToolResult> ToolResults = [];
     public string? ToolResultAgentId;
     public string? ToolResultStatus;
+
+    /// <summary><c>toolUseResult.backgroundTaskId</c>: the id of a shell a Bash call left running in the background.</summary>
+    public string? ToolResultBackgroundTaskId;
+
+    /// <summary>Whether the last text block, without the white space after it, ends with a question mark.</summary>
+    public bool TextEndsWithQuestion;
+
+    // A <task-notification> user line: the background task (agent or shell) it reports on, and how it ended.
+    public string? NotificationTaskId;
+    public string? NotificationToolUseId;
+    public string? NotificationStatus;
 
     // system
     public int RetryAttempt;
@@ -53,6 +67,9 @@ internal sealed class ClaudeLine
     // attachment, titles, last-prompt, api-request, cost-state
     public string? AttachmentType;
     public string? AttachmentPrompt;
+
+    /// <summary><c>attachment.planFilePath</c> of a <c>plan_mode</c> attachment: where the plan is written.</summary>
+    public string? AttachmentPlanFilePath;
     public string? CustomTitle;
     public string? AiTitle;
     public string? SummaryTitle;
@@ -65,7 +82,7 @@ internal sealed class ClaudeLine
     {
         Kind = ClaudeLineKind.Unknown;
         Timestamp = null;
-        Subtype = SessionId = Cwd = GitBranch = null;
+        Subtype = SessionId = Cwd = GitBranch = PermissionMode = null;
         IsSidechain = IsMeta = IsCompactSummary = IsApiErrorMessage = IsAbortedMidStream = false;
         MessageId = Model = null;
         StopReason = ClaudeStopReason.None;
@@ -75,10 +92,12 @@ internal sealed class ClaudeLine
         PromptText = null;
         ToolUses.Clear();
         ToolResults.Clear();
-        ToolResultAgentId = ToolResultStatus = null;
+        ToolResultAgentId = ToolResultStatus = ToolResultBackgroundTaskId = null;
+        TextEndsWithQuestion = false;
+        NotificationTaskId = NotificationToolUseId = NotificationStatus = null;
         RetryAttempt = MaxRetries = ErrorStatus = ApiErrorStatus = 0;
         DataType = DataAgentId = DataToolName = ParentToolUseId = null;
-        AttachmentType = AttachmentPrompt = CustomTitle = AiTitle = SummaryTitle = LastPrompt = RequestModel = QuerySource = null;
+        AttachmentType = AttachmentPrompt = AttachmentPlanFilePath = CustomTitle = AiTitle = SummaryTitle = LastPrompt = RequestModel = QuerySource = null;
         TotalCostUsd = null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AgentLive.Sources.Claude;
 
 namespace AgentLive.Tests.Sources.Claude;
@@ -61,7 +62,7 @@ public static partial class ClaudeReferenceParser
                 "last-prompt" => ClaudeLineKind.LastPrompt,
                 "api-request" => ClaudeLineKind.ApiRequest,
                 "cost-state" => ClaudeLineKind.CostState,
-                "mode" or "permission-mode" or "atis-latch" or "file-history-snapshot" or "tools-used" or "api-request-shape"
+                "mode" or "permission-mode" or "atis-latch" or "file-history-snapshot" or "file-history-delta" or "tools-used" or "api-request-shape"
                     or "api-request-blob" or "agent-name" or "worktree-state" or "pr-link" or "bridge-session" or "started" or "result"
                     => ClaudeLineKind.Bookkeeping,
                 _ => ClaudeLineKind.Unknown,
@@ -76,6 +77,7 @@ public static partial class ClaudeReferenceParser
             line.SessionId = Str(root, "sessionId");
             line.Cwd = Str(root, "cwd");
             line.GitBranch = Str(root, "gitBranch");
+            line.PermissionMode = Str(root, "permissionMode");
             line.RetryAttempt = Int(root, "retryAttempt");
             line.MaxRetries = Int(root, "maxRetries");
             line.ApiErrorStatus = Int(root, "apiErrorStatus");
@@ -100,12 +102,14 @@ public static partial class ClaudeReferenceParser
             {
                 line.AttachmentType = Str(attachment, "type");
                 line.AttachmentPrompt = Preview(attachment, "prompt", ReferenceRules.PromptChars);
+                line.AttachmentPlanFilePath = Preview(attachment, "planFilePath", ReferenceRules.ArgumentChars);
             }
 
             if (Obj(root, "toolUseResult") is { } result)
             {
                 line.ToolResultAgentId = Str(result, "agentId") ?? Str(result, "agent_id");
                 line.ToolResultStatus = Str(result, "status");
+                line.ToolResultBackgroundTaskId = Str(result, "backgroundTaskId");
             }
 
             if (Obj(root, "data") is { } data)
@@ -143,11 +147,16 @@ public static partial class ClaudeReferenceParser
                 line.PromptText = null;
             }
 
+            if (line.UserContent != ClaudeUserContent.TaskNotification)
+            {
+                line.NotificationTaskId = line.NotificationToolUseId = line.NotificationStatus = null;
+            }
+
             return line;
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("""^\{"type":"(mode|permission-mode|atis-latch|file-history-snapshot|tools-used|api-request-shape|api-request-blob|agent-name|worktree-state|pr-link|bridge-session|started|result)"[,}]""")]
+    [System.Text.RegularExpressions.GeneratedRegex("""^\{"type":"(mode|permission-mode|atis-latch|file-history-snapshot|file-history-delta|tools-used|api-request-shape|api-request-blob|agent-name|worktree-state|pr-link|bridge-session|started|result)"[,}]""")]
     private static partial System.Text.RegularExpressions.Regex LeadingBookkeepingType();
 
     private static ClaudeLine Bookkeeping()
@@ -208,7 +217,7 @@ public static partial class ClaudeReferenceParser
                 case "tool_use" when Str(block, "id") is { } id:
                     string name = Str(block, "name") ?? "tool";
                     (string? target, string? description, string? agentType) = Describe(name, Obj(block, "input"));
-                    line.ToolUses.Add(new ClaudeToolUse(id, name, target, description, agentType));
+                    line.ToolUses.Add(new ClaudeToolUse(id, name, target, description, agentType, Title(Obj(block, "input"))));
                     break;
                 case "tool_result" when Str(block, "tool_use_id") is { } answered:
                     line.ToolResults.Add(new ClaudeToolResult(answered, True(block, "is_error")));
@@ -226,13 +235,35 @@ public static partial class ClaudeReferenceParser
     private static void Text(string text, ClaudeLine line)
     {
         ClaudeUserContent kind = ReferenceRules.ClassifyClaude(text);
+        line.TextEndsWithQuestion = text.TrimEnd(' ', '\t', '\r', '\n').EndsWith('?');
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
-            || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
+            || (kind == ClaudeUserContent.Prompt && line.UserContent is ClaudeUserContent.Injected or ClaudeUserContent.TaskNotification))
         {
             line.UserContent = kind;
             line.PromptText = kind == ClaudeUserContent.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
+            line.NotificationTaskId = NotificationTag(text, "task-id");
+            line.NotificationToolUseId = NotificationTag(text, "tool-use-id");
+            line.NotificationStatus = NotificationTag(text, "status");
         }
     }
+
+    private static string? NotificationTag(string text, string tag)
+    {
+        Match match = Regex.Match(text, $"<{tag}>(.*?)</{tag}>", RegexOptions.Singleline);
+        string? value = match.Success ? match.Groups[1].Value.Trim(' ', '\t', '\r', '\n') : null;
+        return value is { Length: > 0 } ? value : null;
+    }
+
+    /// <summary>A plan's title: the first Markdown heading of <c>plan</c>, else of <c>content</c>.</summary>
+    private static string? Title(JsonElement? input) =>
+        input is { } args ? Heading(Str(args, "plan")) ?? Heading(Str(args, "content")) : null;
+
+    private static string? Heading(string? markdown) =>
+        markdown?.Split('\n')
+            .Select(l => Regex.Match(l.TrimEnd('\r'), @"^ {0,3}#{1,6}[ \t]+(.*)$"))
+            .Where(m => m.Success && m.Groups[1].Value.Trim(' ', '\t', '\r').Length > 0)
+            .Select(m => ReferenceRules.Preview(m.Groups[1].Value, ReferenceRules.ArgumentChars))
+            .FirstOrDefault();
 
     private static (string? Target, string? Description, string? AgentType) Describe(string tool, JsonElement? input)
     {
