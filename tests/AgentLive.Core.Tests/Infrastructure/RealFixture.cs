@@ -79,20 +79,7 @@ public sealed class RealFixture
             : [];
 
     /// <summary>When the recorder took a checkpoint (its timeline's clock, the one the transcripts' timestamps use).</summary>
-    public DateTimeOffset CheckpointTime(string checkpoint)
-    {
-        foreach (string line in File.ReadLines(Path.Combine(Directory, "timeline.jsonl")))
-        {
-            using JsonDocument entry = JsonDocument.Parse(line);
-            JsonElement root = entry.RootElement;
-            if (root.GetProperty("event").GetString() == "transcript_snapshot" && root.GetProperty("label").GetString() == checkpoint)
-            {
-                return DateTimeOffset.FromUnixTimeMilliseconds((long)(root.GetProperty("t").GetDouble() * 1000));
-            }
-        }
-
-        throw new InvalidOperationException($"No checkpoint {checkpoint} in {Scenario}");
-    }
+    public DateTimeOffset CheckpointTime(string checkpoint) => RecordedCheckpoint.SnapshotTime(Directory, checkpoint);
 
     /// <summary>Claude Code's <c>sessions/&lt;pid&gt;.json</c> at a checkpoint, if the process had one.</summary>
     public string? LiveStatusFileAt(string checkpoint)

@@ -2,6 +2,8 @@ using AgentLive.Sources;
 using AgentLive.Sources.Claude;
 using AgentLive.State;
 
+using static AgentLive.Tests.State.RuleInputs;
+
 namespace AgentLive.Tests.State;
 
 /// <summary>
@@ -10,17 +12,6 @@ namespace AgentLive.Tests.State;
 /// </summary>
 public sealed class SessionStatusBoundaryTests
 {
-    private static readonly DateTimeOffset LastLine = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-
-    private static SessionFacts Facts(AgentStateKind kind) =>
-        new() { LastActivityAt = LastLine, TranscriptState = new AgentState(kind, kind.ToString()) };
-
-    private static LiveStatusEntry Live(LiveReportState state, DateTimeOffset updatedAt) =>
-        new() { Pid = 42, SessionId = "s1", State = state, UpdatedAt = updatedAt, Cwd = "/p" };
-
-    private static AgentState Evaluate(AgentStateKind kind, TimeSpan after, ProcessPresence process = ProcessPresence.Unknown, LiveStatusEntry? live = null) =>
-        SessionStatusRules.Evaluate(Facts(kind), new SessionContext(LastLine + after, process, live));
-
     [Fact]
     public void A_report_stamped_exactly_at_the_last_lines_time_counts()
     {

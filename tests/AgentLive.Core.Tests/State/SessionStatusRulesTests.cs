@@ -1,21 +1,12 @@
 using AgentLive.Sources;
 using AgentLive.State;
 
+using static AgentLive.Tests.State.RuleInputs;
+
 namespace AgentLive.Tests.State;
 
 public sealed class SessionStatusRulesTests
 {
-    private static readonly DateTimeOffset LastLine = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-
-    private static SessionFacts Facts(AgentStateKind kind) =>
-        new() { LastActivityAt = LastLine, TranscriptState = new AgentState(kind, kind.ToString()) };
-
-    private static LiveStatusEntry Live(LiveReportState state, DateTimeOffset updatedAt, string? waitingFor = null) =>
-        new() { Pid = 42, SessionId = "s1", State = state, WaitingFor = waitingFor, UpdatedAt = updatedAt, Cwd = "/p" };
-
-    private static AgentState Evaluate(AgentStateKind kind, TimeSpan after, ProcessPresence process = ProcessPresence.Unknown, LiveStatusEntry? live = null) =>
-        SessionStatusRules.Evaluate(Facts(kind), new SessionContext(LastLine + after, process, live));
-
     [Theory]
     [InlineData(AgentStateKind.Thinking, SessionStatus.Working)]
     [InlineData(AgentStateKind.Acting, SessionStatus.Working)]
