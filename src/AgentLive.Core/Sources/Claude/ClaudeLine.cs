@@ -40,8 +40,8 @@ internal sealed class ClaudeLine
     /// <summary><c>toolUseResult.backgroundTaskId</c>: the id of a shell a Bash call left running in the background.</summary>
     public string? ToolResultBackgroundTaskId;
 
-    /// <summary>Whether the last text block, without the white space after it, ends with a question mark.</summary>
-    public bool TextEndsWithQuestion;
+    /// <summary>The question the last text block ends with (its last sentence, ending with a question mark), if it does.</summary>
+    public string? TextQuestion;
 
     // A <task-notification> user line: the background task (agent or shell) it reports on, and how it ended.
     public string? NotificationTaskId;
@@ -93,7 +93,7 @@ internal sealed class ClaudeLine
         ToolUses.Clear();
         ToolResults.Clear();
         ToolResultAgentId = ToolResultStatus = ToolResultBackgroundTaskId = null;
-        TextEndsWithQuestion = false;
+        TextQuestion = null;
         NotificationTaskId = NotificationToolUseId = NotificationStatus = null;
         RetryAttempt = MaxRetries = ErrorStatus = ApiErrorStatus = 0;
         DataType = DataAgentId = DataToolName = ParentToolUseId = null;

@@ -37,7 +37,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     private bool _usageSinceClientCost;
     private string? _planFilePath;
     private string? _proposedPlan;
-    private bool _lastTextAsks;
+    private string? _question;
 
     public ClaudeSessionTracker(SessionFile file, ILogger logger)
         : base(file, logger)
@@ -195,14 +195,14 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
                 _lastPrompt = line.PromptText;
                 _firstPrompt ??= line.PromptText;
                 _pending.Clear();
-                _lastTextAsks = false;
+                _question = null;
                 _progress.Enter(TurnPhase.ModelCall);
                 break;
 
             // A background task ended and the client starts a turn by itself: no person prompted it.
             case ClaudeUserContent.TaskNotification:
                 FinishBackgroundTask(line);
-                _lastTextAsks = false;
+                _question = null;
                 _progress.Enter(TurnPhase.ModelCall);
                 break;
             case ClaudeUserContent.InterruptMarker:
@@ -269,7 +269,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         if (!synthetic)
         {
             _model = line.Model ?? _model;
-            _lastTextAsks = line.TextEndsWithQuestion;
+            _question = line.TextQuestion;
             if (line.HasUsage)
             {
                 _contextTokens = line.InputTokens + line.CacheReadTokens + line.CacheCreationTokens;
@@ -357,8 +357,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         _turns = 0;
         _clientCost = null;
         _usageSinceClientCost = false;
-        _planFilePath = _proposedPlan = null;
-        _lastTextAsks = false;
+        _planFilePath = _proposedPlan = _question = null;
         _background.Clear();
         _progress.Clear();
     }
@@ -406,9 +405,9 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             return background;
         }
 
-        if (_progress.Phase == TurnPhase.TurnEnded && _lastTextAsks)
+        if (_progress.Phase == TurnPhase.TurnEnded && _question is { } question)
         {
-            return (new AgentState(AgentStateKind.AwaitingInput, "Asked you a question"), null);
+            return (new AgentState(AgentStateKind.AwaitingInput, "Asked you a question"), new AgentActivity { Description = question });
         }
 
         return _progress.Describe(LatestPendingTool());

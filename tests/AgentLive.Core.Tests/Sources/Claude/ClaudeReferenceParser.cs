@@ -235,7 +235,7 @@ public static partial class ClaudeReferenceParser
     private static void Text(string text, ClaudeLine line)
     {
         ClaudeUserContent kind = ReferenceRules.ClassifyClaude(text);
-        line.TextEndsWithQuestion = text.TrimEnd(' ', '\t', '\r', '\n').EndsWith('?');
+        line.TextQuestion = FinalQuestion(text);
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
             || (kind == ClaudeUserContent.Prompt && line.UserContent is ClaudeUserContent.Injected or ClaudeUserContent.TaskNotification))
         {
@@ -245,6 +245,19 @@ public static partial class ClaudeReferenceParser
             line.NotificationToolUseId = NotificationTag(text, "tool-use-id");
             line.NotificationStatus = NotificationTag(text, "status");
         }
+    }
+
+    /// <summary>A text ending with "?": its last sentence, after the last line break or sentence end (".", "!", "?" and a space or tab).</summary>
+    private static string? FinalQuestion(string text)
+    {
+        string trimmed = text.TrimEnd(' ', '\t', '\r', '\n');
+        if (!trimmed.EndsWith('?'))
+        {
+            return null;
+        }
+
+        Match boundary = Regex.Matches(trimmed[..^1], @"\n|[.!?](?=[ \t])").LastOrDefault() ?? Match.Empty;
+        return ReferenceRules.Preview(boundary.Success ? trimmed[(boundary.Index + 1)..] : trimmed, ReferenceRules.ArgumentChars);
     }
 
     private static string? NotificationTag(string text, string tag)

@@ -159,6 +159,7 @@ public sealed class ClaudeStateVariantTests
         Feed(_parent, asks, Question[33]);
 
         Assert.Equal(new AgentState(AgentStateKind.AwaitingInput, "Asked you a question"), _parent.GetFacts().TranscriptState);
+        Assert.Equal(new AgentActivity { Description = "Should the fixture project use SQLite or PostgreSQL?" }, _parent.GetFacts().Activity);
 
         // Answered in a new prompt, the turn works again; ending without a question it is complete.
         Feed(_parent, Question[4], Question[32], Question[33]);
