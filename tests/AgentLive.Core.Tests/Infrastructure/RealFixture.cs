@@ -15,6 +15,9 @@ public sealed class RealFixture
     /// <summary>The third set: sub-agents, questions, plans, background shells (Claude Code 2.1.332, Codex 0.171.0).</summary>
     public const string V3Set = "real-v3";
 
+    /// <summary>Moments next to the third set's (Claude Code 2.1.328, Codex 0.169.0).</summary>
+    public const string VariantsSet = "real-variants";
+
     public static string Root => RootOf(FirstSet);
 
     public static string RootOf(string set) => Path.Combine(AppContext.BaseDirectory, "TestData", set);
@@ -48,7 +51,7 @@ public sealed class RealFixture
 
     /// <summary>Every scenario of a client in every set, as (set, scenario).</summary>
     public static TheoryData<string, string> ScenariosInAllSets(string client) =>
-        Pairs(new[] { FirstSet, V3Set }.SelectMany(set => ScenarioNames(client, set).Select(scenario => (set, scenario))));
+        Pairs(new[] { FirstSet, V3Set, VariantsSet }.SelectMany(set => ScenarioNames(client, set).Select(scenario => (set, scenario))));
 
     public static TheoryData<string, string> Pairs(IEnumerable<(string, string)> pairs)
     {

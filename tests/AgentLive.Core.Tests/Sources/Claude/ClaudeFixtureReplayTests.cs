@@ -77,19 +77,35 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         Assert.Equal("Delegate the check to a sub-agent", replay.Facts.LastUserMessage);
     }
 
-    public static TheoryData<string, string> V3Checkpoints => RealFixture.Pairs(
-        RealFixture.ScenarioNames("claude", RealFixture.V3Set).SelectMany(scenario => RealFixture.Load("claude", scenario, RealFixture.V3Set)
-            .ExpectedCheckpoints.Select(c => (scenario, c.GetProperty("label").GetString()!))));
+    public static TheoryData<string, string, string> LaterCheckpoints
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string>();
+            foreach (string set in new[] { RealFixture.V3Set, RealFixture.VariantsSet })
+            {
+                foreach (string scenario in RealFixture.ScenarioNames("claude", set))
+                {
+                    foreach (JsonElement checkpoint in RealFixture.Load("claude", scenario, set).ExpectedCheckpoints)
+                    {
+                        data.Add(set, scenario, checkpoint.GetProperty("label").GetString()!);
+                    }
+                }
+            }
+
+            return data;
+        }
+    }
 
     /// <summary>
-    /// Each checkpoint of the third set, from the transcripts and the live status file as they were then: the state is
-    /// one expected.json accepts, and the activity shows what it names.
+    /// Each checkpoint of the third set and its variants, from the transcripts and the live status file as they were
+    /// then: the state is one expected.json accepts, and the activity (or the state's own words) shows what it names.
     /// </summary>
     [Theory]
-    [MemberData(nameof(V3Checkpoints))]
-    public async Task At_each_v3_checkpoint_the_state_and_activity_are_what_the_recording_expects(string scenario, string label)
+    [MemberData(nameof(LaterCheckpoints))]
+    public async Task At_each_later_checkpoint_the_state_and_activity_are_what_the_recording_expects(string set, string scenario, string label)
     {
-        RealFixture fixture = RealFixture.Load("claude", scenario, RealFixture.V3Set);
+        RealFixture fixture = RealFixture.Load("claude", scenario, set);
         JsonElement expected = fixture.ExpectedCheckpoints.Single(c => c.GetProperty("label").GetString() == label);
         Replay replay = await ReplaySessionAsync(fixture, fixture.TranscriptAt(label)!, fixture.SubAgentTranscriptsAt(label));
         LiveStatusEntry? live = LiveStatusAt(fixture, label);
@@ -105,6 +121,7 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         }
 
         string display = SessionSnapshots.ActivityOf(state, replay.Facts)?.Display ?? "";
+        string shown = $"{display} | {state.Label}";
         if (scenario == "j_ask_user_question_tui")
         {
             // While the question shows, Claude Code holds its tool call back: no file names the question yet, and only
@@ -115,7 +132,7 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         }
 
         string[] accepted = [activity.GetString()!, .. expected.GetProperty("activity_alt").EnumerateArray().Select(a => a.GetString()!)];
-        Assert.True(accepted.Any(a => display.Contains(a, StringComparison.Ordinal)), $"'{display}' shows none of: {string.Join(" | ", accepted)}");
+        Assert.True(accepted.Any(a => shown.Contains(a, StringComparison.Ordinal)), $"'{shown}' shows none of: {string.Join(" | ", accepted)}");
     }
 
     public static TheoryData<string, string, SessionStatus, AgentStateKind> Checkpoints => new()

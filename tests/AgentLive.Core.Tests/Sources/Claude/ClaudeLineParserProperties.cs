@@ -10,7 +10,7 @@ namespace AgentLive.Tests.Sources.Claude;
 
 public sealed class ClaudeLineParserProperties
 {
-    private static readonly byte[][] RealLines = [.. new[] { RealFixture.FirstSet, RealFixture.V3Set }
+    private static readonly byte[][] RealLines = [.. new[] { RealFixture.FirstSet, RealFixture.V3Set, RealFixture.VariantsSet }
         .SelectMany(set => RealFixture.ScenarioNames("claude", set).Select(scenario => RealFixture.Load("claude", scenario, set)))
         .SelectMany(fixture => fixture.SubAgentTranscripts.Prepend(fixture.Transcript))
         .SelectMany(RealFixture.Lines)];
