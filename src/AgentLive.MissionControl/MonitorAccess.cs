@@ -3,12 +3,13 @@ namespace AgentLive.MissionControl;
 /// <summary>What Mission Control asks of the monitor and of its JSON contract, in one place.</summary>
 internal static class MonitorAccess
 {
-    /// <summary>The SSE event name of a monitor event, and the session it is about (none for a summary).</summary>
+    /// <summary>The SSE event name of a monitor event, and the session it is about (none for a summary or a drift notice).</summary>
     public static (string Type, LiveSession? Session) Describe(SessionEvent item) => item switch
     {
         SessionDiscovered d => ("discovered", d.Session),
         SessionUpdated u => ("updated", u.Session),
         SessionCompleted c => ("completed", c.Session),
+        FormatDriftDetected => ("format_drift", null),
         _ => ("summary", null),
     };
 

@@ -61,6 +61,29 @@ public sealed class FeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_drift_notice_goes_out_as_its_own_event_and_leaves_the_summary_alone()
+    {
+        await using IAsyncEnumerator<SseItem<string>> client = _feed.StreamAsync(null, CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await client.MoveNextAsync());
+        string snapshot = client.Current.Data;
+
+        _feed.Publish(new FormatDriftDetected { Timestamp = DateTimeOffset.UnixEpoch, Source = "test", SessionId = "test:s1", Kind = UnknownShapeKind.Field, Name = "sparkle", ClientVersion = "9.9" });
+
+        // Heartbeats may come first on a busy machine.
+        do
+        {
+            Assert.True(await client.MoveNextAsync());
+        }
+        while (client.Current.EventType == "heartbeat");
+
+        Assert.Equal("format_drift", client.Current.EventType);
+        Assert.Contains("\"name\":\"sparkle\"", client.Current.Data, StringComparison.Ordinal);
+        await using IAsyncEnumerator<SseItem<string>> later = _feed.StreamAsync(null, CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await later.MoveNextAsync());
+        Assert.Equal(snapshot, later.Current.Data);
+    }
+
+    [Fact]
     public async Task An_idle_stream_sends_heartbeats()
     {
         await using IAsyncEnumerator<SseItem<string>> client = _feed.StreamAsync(null, CancellationToken.None).GetAsyncEnumerator();

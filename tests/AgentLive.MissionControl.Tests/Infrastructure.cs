@@ -17,7 +17,11 @@ public sealed partial class TestRoots : IAsyncDisposable
     /// <summary>How long a test waits for something that should happen at once (real time, bounded).</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    public TestRoots(bool copyRecordings = true, bool detectProcesses = false, bool usePolling = true)
+    /// <param name="copyRecordings">Whether the roots start with the recorded transcripts.</param>
+    /// <param name="detectProcesses">Whether the monitor reads the process table.</param>
+    /// <param name="usePolling">Whether the monitor polls instead of watching.</param>
+    /// <param name="configure">Changes the monitor's options before it is made.</param>
+    public TestRoots(bool copyRecordings = true, bool detectProcesses = false, bool usePolling = true, Action<SessionMonitorOptions>? configure = null)
     {
         Root = Directory.CreateTempSubdirectory("agentlive-mc-").FullName;
         ClaudeRoot = Path.Combine(Root, "claude");
@@ -41,6 +45,7 @@ public sealed partial class TestRoots : IAsyncDisposable
         Options.Sources.Clear();
         Options.Sources.Add(new ClaudeSessionSource(new ClaudeSourceOptions { Roots = [ClaudeRoot] }));
         Options.Sources.Add(new CodexSessionSource(new CodexSourceOptions { Roots = [CodexRoot] }));
+        configure?.Invoke(Options);
         Monitor = SessionMonitor.Create(Options);
     }
 

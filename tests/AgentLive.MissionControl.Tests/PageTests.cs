@@ -10,22 +10,18 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     private const string ClaudeId = "claude:2888b61d-42ad-4c69-9f91-e136753c80c6";
 
     private readonly TestRoots _roots = new();
-    private MissionControlHost _server = null!;
-    private IBrowserContext _context = null!;
+    private ServedPage _served = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await MissionControlServer.StartAsync(_roots.Monitor, new MissionControlOptions { Output = TextWriter.Null }, CancellationToken.None);
-        _context = await browser.Browser.NewContextAsync();
-        _context.SetDefaultTimeout((float)TestRoots.Patience.TotalMilliseconds);
-        _page = await _context.NewPageAsync();
+        _served = await ServedPage.StartAsync(browser, _roots.Monitor);
+        _page = _served.Page;
     }
 
     public async Task DisposeAsync()
     {
-        await _context.CloseAsync();
-        await _server.DisposeAsync();
+        await _served.DisposeAsync();
         await _roots.DisposeAsync();
     }
 
@@ -60,7 +56,7 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
     public async Task The_header_and_the_tab_title_show_how_many_sessions_need_you()
     {
         using var http = new HttpClient();
-        using JsonDocument summary = JsonDocument.Parse(await http.GetStringAsync(new Uri(_server.Url, "api/live/summary")));
+        using JsonDocument summary = JsonDocument.Parse(await http.GetStringAsync(new Uri(_served.Server.Url, "api/live/summary")));
         int needsYou = summary.RootElement.GetProperty("needsYouCount").GetInt32();
         Assert.True(needsYou > 0, "the recordings end with finished turns, which need you");
 
@@ -146,7 +142,7 @@ public sealed class PageTests(BrowserFixture browser) : IClassFixture<BrowserFix
 
     private async Task OpenAsync()
     {
-        await _page.GotoAsync(_server.Url.ToString());
+        await _page.GotoAsync(_served.Server.Url.ToString());
         await _page.WaitForSelectorAsync("body[data-ready='true']");
         await Expect(_page.Locator(".card")).ToHaveCountAsync(2);
     }

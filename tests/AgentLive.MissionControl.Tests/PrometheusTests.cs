@@ -100,7 +100,7 @@ public sealed class PrometheusTests : IAsyncLifetime
 
         using JsonDocument statuses = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/query?query=" + Uri.EscapeDataString("count by (status) (agentlive_sessions)"), UriKind.Relative)));
         string[] names = [.. statuses.RootElement.GetProperty("data").GetProperty("result").EnumerateArray().Select(e => e.GetProperty("metric").GetProperty("status").GetString()!).Order()];
-        Assert.Equal(["done", "needs_you", "working"], names);
+        Assert.Equal(["done", "needs_you", "unknown", "working"], names);
         using JsonDocument needsYou = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/query?query=" + Uri.EscapeDataString("agentlive_sessions_needs_you"), UriKind.Relative)));
         Assert.NotEmpty(needsYou.RootElement.GetProperty("data").GetProperty("result").EnumerateArray());
     }

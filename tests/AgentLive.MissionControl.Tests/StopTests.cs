@@ -32,17 +32,7 @@ public sealed class StopTests : IAsyncLifetime
     /// with a tool call running.</summary>
     internal static async Task<Process> StartAgentAsync(TestRoots roots, string project)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            Assert.Fail("stopping a real process is tested on Linux (the process table is /proc)");
-            throw new PlatformNotSupportedException();
-        }
-
-        string binary = Path.Combine(roots.Root, "bin", "claude");
-        Directory.CreateDirectory(Path.GetDirectoryName(binary)!);
-        File.Copy("/bin/sleep", binary);
-        File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        Process agent = Process.Start(new ProcessStartInfo(binary, "300") { WorkingDirectory = project, UseShellExecute = false })!;
+        Process agent = StartAgentProcess(roots, project);
 
         string folder = Path.Combine(roots.ClaudeRoot, "projects", "-work-app");
         Directory.CreateDirectory(folder);
@@ -54,6 +44,22 @@ public sealed class StopTests : IAsyncLifetime
             $$$"""{"type":"assistant","message":{"id":"m1","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"tool_use","id":"t1","name":"Bash","input":{"command":"sleep 300"}}],"stop_reason":"tool_use","usage":{"input_tokens":1,"output_tokens":1}},"timestamp":"{{{now}}}","sessionId":"s1","cwd":{{{cwd}}}}""",
         ]);
         return agent;
+    }
+
+    /// <summary>Starts the stand-in agent in <paramref name="project"/>, with no transcript.</summary>
+    internal static Process StartAgentProcess(TestRoots roots, string project)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Fail("a real agent process is tested on Linux (the process table is /proc)");
+            throw new PlatformNotSupportedException();
+        }
+
+        string binary = Path.Combine(roots.Root, "bin", "claude");
+        Directory.CreateDirectory(Path.GetDirectoryName(binary)!);
+        File.Copy("/bin/sleep", binary);
+        File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return Process.Start(new ProcessStartInfo(binary, "300") { WorkingDirectory = project, UseShellExecute = false })!;
     }
 
     public async Task DisposeAsync()

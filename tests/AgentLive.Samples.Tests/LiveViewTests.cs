@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AgentLive.Samples.Views;
 using Spectre.Console.Testing;
 
@@ -51,6 +52,46 @@ public sealed class LiveViewTests
         Assert.Contains("4242", screen, StringComparison.Ordinal);
         // Who needs you comes first.
         Assert.True(screen.IndexOf("Waiting for approval", StringComparison.Ordinal) < screen.IndexOf("Running Bash", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Sessions_the_monitor_cannot_see_are_told_apart_counted_and_listed_after_those_that_need_you()
+    {
+        var console = new TestConsole().Width(220).EmitAnsiSequences();
+        LiveSession[] sessions =
+        [
+            Session("claude:w", "claude", new AgentState(AgentStateKind.Delegating, "Waiting for a sub-agent: explore the code", StateEvidence.Transcript)),
+            Session("claude:b", "claude", new AgentState(AgentStateKind.BackgroundTask, "Running in the background: npm run dev", StateEvidence.LiveReport)),
+            Session("codex:u", "codex", new AgentState(AgentStateKind.NotRecorded, "No transcript: the agent runs but writes none", StateEvidence.ProcessTree)) with { FilePath = "", LastActivityAt = null },
+            Session("codex:n", "codex", new AgentState(AgentStateKind.AwaitingInput, "Asking you a question")),
+        ];
+
+        console.Write(SessionView.Render(sessions, new SessionSummary { NeedsYouCount = 1, WorkingCount = 2, UnknownCount = 1 }, Now));
+
+        string screen = console.Output;
+        string plain = Regex.Replace(screen, "\u001b\\[[0-9;]*m", string.Empty);
+        Assert.Contains("unknown: 1", plain, StringComparison.Ordinal);
+        Assert.Contains("not recorded", plain, StringComparison.Ordinal);
+        Assert.Contains("working · delegating", plain, StringComparison.Ordinal);
+        Assert.Contains("working · background", plain, StringComparison.Ordinal);
+
+        // Magenta (colour 13 of 256) for what the monitor cannot see, distinct from the yellow and green of the others.
+        int row = screen.IndexOf("No transcript: the agent runs but writes none", StringComparison.Ordinal);
+        Assert.EndsWith("\u001b[38;5;13m", screen[..row], StringComparison.Ordinal);
+
+        // Order: needs you, then unknown, then working.
+        Assert.True(screen.IndexOf("Asking you a question", StringComparison.Ordinal) < row);
+        Assert.True(row < screen.IndexOf("Waiting for a sub-agent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_summary_line_counts_unknown_sessions_only_when_there_are_some()
+    {
+        var console = new TestConsole().Width(160);
+
+        console.Write(SessionView.Render([], new SessionSummary { WorkingCount = 2 }, Now));
+
+        Assert.DoesNotContain("unknown", console.Output, StringComparison.Ordinal);
     }
 
     [Fact]

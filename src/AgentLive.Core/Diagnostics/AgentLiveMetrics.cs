@@ -26,6 +26,10 @@ internal sealed class AgentLiveMetrics : IDisposable
         Resets = _meter.CreateCounter<long>("agentlive.tail.resets", "{reset}", "Transcripts re-read from the start after a truncation, rewrite or replacement.");
         OversizedLines = _meter.CreateCounter<long>("agentlive.tail.oversized_lines", "{line}", "Lines skipped for exceeding the line length limit.");
         MalformedLines = _meter.CreateCounter<long>("agentlive.lines.malformed", "{line}", "Complete lines that were not valid JSON objects.");
+        UnknownShapeLines = _meter.CreateCounter<long>(
+            "agentlive.lines.unknown_shapes",
+            "{line}",
+            "Lines holding a line type, field or value their source does not know, by source, kind (line_type, field, value), name and client_version.");
         EventsPublished = _meter.CreateCounter<long>("agentlive.events.published", "{event}", "Events handed to subscribers (counted once per subscriber).");
         EventsCoalesced = _meter.CreateCounter<long>("agentlive.events.coalesced", "{event}", "Events that replaced an older one waiting for a slow subscriber.");
         WatcherErrors = _meter.CreateCounter<long>("agentlive.watcher.errors", "{error}", "File watcher failures, each followed by a full rescan.");
@@ -47,6 +51,8 @@ internal sealed class AgentLiveMetrics : IDisposable
 
     public Counter<long> MalformedLines { get; }
 
+    public Counter<long> UnknownShapeLines { get; }
+
     public Counter<long> EventsPublished { get; }
 
     public Counter<long> EventsCoalesced { get; }
@@ -63,7 +69,7 @@ internal sealed class AgentLiveMetrics : IDisposable
     /// <c>agentlive.sessions.needs_you</c> by source.</summary>
     public void ObserveSessions(Func<IReadOnlyList<LiveSession>> sessions)
     {
-        _meter.CreateObservableGauge("agentlive.sessions", () => CountByStatus(sessions()), "{session}", "Current sessions by source and status (working, needs_you, done).");
+        _meter.CreateObservableGauge("agentlive.sessions", () => CountByStatus(sessions()), "{session}", "Current sessions by source and status (working, needs_you, done, unknown).");
         _meter.CreateObservableGauge(
             "agentlive.sessions.needs_you",
             () => sessions()

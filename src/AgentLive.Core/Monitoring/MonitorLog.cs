@@ -36,4 +36,7 @@ internal static partial class MonitorLog
 
     [LoggerMessage(3010, LogLevel.Warning, "{Path} is not a regular file (a FIFO or a device), so it is never read.")]
     public static partial void NotRegularFile(ILogger logger, string path);
+
+    [LoggerMessage(3012, LogLevel.Warning, "A {Source} transcript has a {Kind} this version of AgentLive does not know: {Name} (client version {ClientVersion}, in {Path}). What depends on it may be missing from the session's state. Reported once per client version.")]
+    public static partial void FormatDrift(ILogger logger, string source, string kind, string name, string clientVersion, string path);
 }

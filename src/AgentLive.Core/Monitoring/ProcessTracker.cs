@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentLive.Processes;
 using AgentLive.Sources;
 
@@ -15,6 +16,7 @@ internal sealed class ProcessTracker
     private readonly LiveStatusPoller _liveStatus;
     private readonly TimeProvider _time;
     private volatile ProcessMatches _matches = ProcessMatches.None;
+    private volatile IReadOnlyDictionary<(int Pid, ulong StartTicks), DateTimeOffset> _firstSeen = new Dictionary<(int, ulong), DateTimeOffset>();
 
     public ProcessTracker(ISessionSource[] sources, IProcessScanner scanner, TranscriptCatalog catalog, LiveStatusPoller liveStatus, TimeProvider time)
     {
@@ -57,18 +59,18 @@ internal sealed class ProcessTracker
             matches = matches with { ToolRunning = FindToolSessions(all) };
         }
 
-        _matches = matches;
+        _matches = matches with { Unrecorded = FindUnrecorded(agents, matches) };
     }
 
     /// <summary>Stops the agent process matched to a session, scanning first when none is matched yet.</summary>
     public async Task<StopResult> StopAsync(string sessionKey, string source, TimeSpan timeout, bool killAfterTimeout, CancellationToken cancellationToken)
     {
-        if (!_matches.Matched.ContainsKey(sessionKey))
+        if (_matches.ProcessOf(sessionKey) is null)
         {
             await ScanAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (!_matches.Matched.TryGetValue(sessionKey, out ProcessInfo? process))
+        if (_matches.ProcessOf(sessionKey) is not { } process)
         {
             return new StopResult(StopOutcome.NoProcess, null, $"Session '{sessionKey}' has no live agent process.");
         }
@@ -82,6 +84,45 @@ internal sealed class ProcessTracker
             cancellationToken).ConfigureAwait(false);
         await ScanAsync(cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>
+    /// The agents no session was matched to, each keyed by the session its live report names, if any. An agent whose
+    /// report or command line names a transcript that exists but is not read (older than the look-back) is an idle
+    /// session, not an unrecorded one, and is left out; one whose transcript is about to be read keeps its key, so the
+    /// transcript continues its session.
+    /// </summary>
+    private List<UnrecordedAgent> FindUnrecorded(List<AgentProcess> agents, ProcessMatches matches)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        var matched = matches.Matched.Values.Select(p => p.Pid).ToHashSet();
+        var reportedBy = new Dictionary<int, string>();
+        foreach ((string key, LiveStatusEntry entry) in _liveStatus.Current)
+        {
+            reportedBy.TryAdd(entry.Pid, key);
+        }
+
+        var unrecorded = new List<UnrecordedAgent>();
+        var firstSeen = new Dictionary<(int, ulong), DateTimeOffset>();
+        foreach ((ProcessInfo process, string source) in agents.Where(a => !matched.Contains(a.Process.Pid)))
+        {
+            string? reported = reportedBy.GetValueOrDefault(process.Pid);
+            if ((reported is not null && _catalog.IsDormant(reported)) || process.CommandLine.Skip(1).Any(arg => _catalog.IsDormant($"{source}:{arg}")))
+            {
+                continue;
+            }
+
+            // The process's start time is the kernel's clock and the monitor's may be another (a test's): the earlier
+            // of it and the first sighting bounds how long the agent has run.
+            DateTimeOffset seen = _firstSeen.GetValueOrDefault((process.Pid, process.StartTicks), now);
+            firstSeen[(process.Pid, process.StartTicks)] = seen;
+            DateTimeOffset since = process.StartTime is { } started && started < seen ? started : seen;
+            string key = reported ?? string.Create(CultureInfo.InvariantCulture, $"{source}:pid-{process.Pid}-{process.StartTicks}");
+            unrecorded.Add(new UnrecordedAgent(key, source, process, since));
+        }
+
+        _firstSeen = firstSeen;
+        return unrecorded;
     }
 
     private HashSet<string> FindToolSessions(IReadOnlyList<ProcessInfo> all)

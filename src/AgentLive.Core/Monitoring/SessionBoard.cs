@@ -5,14 +5,15 @@ using AgentLive.Events;
 namespace AgentLive.Monitoring;
 
 /// <summary>
-/// The current sessions and summary, and the subscribers told about every change. One lock covers both, so a new
-/// subscriber's initial state and the live events after it have no gap and no overlap.
+/// The current sessions, summary and drift notices, and the subscribers told about every change. One lock covers
+/// both, so a new subscriber's initial state and the live events after it have no gap and no overlap.
 /// </summary>
 internal sealed class SessionBoard
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, LiveSession> _sessions = new(StringComparer.Ordinal);
     private readonly List<SubscriberQueue> _subscribers = [];
+    private readonly List<FormatDriftDetected> _notices = [];
     private readonly TimeProvider _time;
     private readonly int _queueCapacity;
     private readonly AgentLiveMetrics _metrics;
@@ -105,6 +106,19 @@ internal sealed class SessionBoard
         }
     }
 
+    /// <summary>
+    /// Publishes a drift notice and keeps it for later subscribers: most drift is met by the first scan, before
+    /// anyone subscribes, and it stays true (the reporter bounds how many there are).
+    /// </summary>
+    public void Announce(FormatDriftDetected notice)
+    {
+        lock (_gate)
+        {
+            _notices.Add(notice);
+            Publish(notice);
+        }
+    }
+
     public SubscriberQueue Subscribe()
     {
         var queue = new SubscriberQueue(_queueCapacity);
@@ -117,7 +131,12 @@ internal sealed class SessionBoard
             }
 
             queue.Enqueue(new SummaryChanged { Timestamp = now, Summary = _summary });
-            _metrics.EventsPublished.Add(_sessions.Count + 1);
+            foreach (FormatDriftDetected notice in _notices)
+            {
+                queue.Enqueue(notice);
+            }
+
+            _metrics.EventsPublished.Add(_sessions.Count + 1 + _notices.Count);
             if (_completed)
             {
                 queue.Complete();

@@ -80,7 +80,8 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
         _liveStatus = new LiveStatusPoller(sources, scanner, _logger);
         _processes = scanner is null ? null : new ProcessTracker(sources, scanner, _catalog, _liveStatus, _time);
         _projector = new SessionProjector(_catalog, _liveStatus, _processes, _board, _time, options.StatusThresholds, options.CompletedGracePeriod);
-        _updater = new TranscriptUpdater(_catalog, _signal, _liveStatus, _projector, _reader, options.MaxConcurrentReads, _metrics, _logger);
+        var drift = new FormatDriftReporter(_board, _time, _metrics, _logger);
+        _updater = new TranscriptUpdater(_catalog, _signal, _liveStatus, _projector, _reader, options.MaxConcurrentReads, _metrics, drift, _logger);
     }
 
     /// <summary>Creates a monitor; it does nothing until started.</summary>
@@ -106,8 +107,9 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Streams the monitor's events: first a <see cref="SessionDiscovered"/> for every current session and the current
-    /// <see cref="SummaryChanged"/>, then every change, with no gap and no duplicate between the two.
+    /// Streams the monitor's events: first a <see cref="SessionDiscovered"/> for every current session, the current
+    /// <see cref="SummaryChanged"/> and every <see cref="FormatDriftDetected"/> so far, then every change, with no gap
+    /// and no duplicate between the two.
     /// </summary>
     /// <param name="cancellationToken">Ends the enumeration (with <see cref="OperationCanceledException"/>).</param>
     /// <returns>The events. Disposing the monitor ends every enumeration normally.</returns>
@@ -154,7 +156,8 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     /// <param name="sessionId">A <see cref="LiveSession.Id"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>
-    /// The messages in transcript order, or <see langword="null"/> when no current session has that id (the same rule
+    /// The messages in transcript order (none for a session with no transcript, <see cref="AgentStateKind.NotRecorded"/>),
+    /// or <see langword="null"/> when no current session has that id (the same rule
     /// as <see cref="StopSessionAsync"/>'s <see cref="StopOutcome.UnknownSession"/>: an unknown id is an answer, not
     /// an exception).
     /// </returns>
@@ -162,8 +165,19 @@ public sealed class SessionMonitor : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(sessionId);
 
+        if (!_board.TryGet(sessionId, out LiveSession? session))
+        {
+            return null;
+        }
+
+        // An agent that writes no transcript has said nothing to read.
+        if (session.FilePath.Length == 0)
+        {
+            return [];
+        }
+
         // Only a file the monitor found under a source's root can be read: ids never become paths.
-        if (!_board.TryGet(sessionId, out LiveSession? session) || !_catalog.TryGet(session.FilePath, out TrackedFile? file))
+        if (!_catalog.TryGet(session.FilePath, out TrackedFile? file))
         {
             return null;
         }

@@ -41,8 +41,10 @@ internal sealed class SessionProjector
     /// <summary>Rebuilds every session that has something to show, and the summary (time moves "today").</summary>
     public void RefreshAll()
     {
-        // Sessions with a file read at least once, and those listed (whose files may be gone): dormant ones have nothing to show.
-        foreach (string key in _catalog.SessionsWithFacts.Concat(_board.Sessions.Select(s => s.Id)).Distinct(StringComparer.Ordinal).ToList())
+        // Sessions with a file read at least once, those listed (whose files may be gone), and agents with no
+        // transcript: dormant files have nothing to show.
+        IEnumerable<string> unrecorded = (_processes?.Matches ?? ProcessMatches.None).Unrecorded.Select(a => a.Key);
+        foreach (string key in _catalog.SessionsWithFacts.Concat(_board.Sessions.Select(s => s.Id)).Concat(unrecorded).Distinct(StringComparer.Ordinal).ToList())
         {
             Refresh(key);
         }
@@ -61,7 +63,17 @@ internal sealed class SessionProjector
             {
                 _doneSince.Remove(key);
                 _completed.Remove(key);
-                _board.Remove(key);
+
+                // No transcript: the session is an agent that writes none, while it runs; otherwise it is over.
+                if (Unrecorded(key) is { } running)
+                {
+                    _board.Upsert(running);
+                }
+                else
+                {
+                    _board.Remove(key);
+                }
+
                 return;
             }
 
@@ -109,4 +121,9 @@ internal sealed class SessionProjector
             _board.Upsert(session);
         }
     }
+
+    private LiveSession? Unrecorded(string key) =>
+        _processes?.Matches.Unrecorded.FirstOrDefault(a => a.Key == key) is { } agent
+            ? UnrecordedSessions.Build(agent, _liveStatus.Current.GetValueOrDefault(key), _time.GetUtcNow(), _thresholds)
+            : null;
 }

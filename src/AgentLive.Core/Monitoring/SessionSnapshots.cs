@@ -40,7 +40,7 @@ internal static class SessionSnapshots
             SourceSessionId = facts.SourceSessionId ?? main.File.SessionId,
             FilePath = main.File.Path,
             ProjectPath = project,
-            ProjectName = project is null ? null : Path.GetFileName(project.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : project,
+            ProjectName = ProjectNameOf(project),
             GitBranch = facts.GitBranch,
             State = state,
             Title = facts.Title,
@@ -59,6 +59,10 @@ internal static class SessionSnapshots
             SubAgents = facts.SubAgents,
         };
     }
+
+    /// <summary>A short display name for a working directory: its last segment (the whole path for a root).</summary>
+    public static string? ProjectNameOf(string? project) =>
+        project is null ? null : Path.GetFileName(project.TrimEnd('/', '\\')) is { Length: > 0 } name ? name : project;
 
     /// <summary>
     /// What the agent acts on, while it works or while it waits for the user to answer about it (the command to allow,

@@ -13,19 +13,20 @@ internal sealed class TrackedFile
     private readonly Func<SessionFile, ISessionTracker> _createTracker;
     private ISessionTracker? _tracker;
     private int _readState;
+    private volatile Filing _filing;
 
     /// <param name="file">The transcript.</param>
     /// <param name="source">The source that recognised it.</param>
     /// <param name="createTracker">Makes its tracker at its first read: a dormant file that is never read costs no tracker.</param>
     public TrackedFile(SessionFile file, ISessionSource source, Func<SessionFile, ISessionTracker> createTracker)
     {
-        File = file;
         Source = source;
         _createTracker = createTracker;
-        SessionKey = $"{source.Name}:{file.SessionId}";
+        _filing = new Filing(file, $"{source.Name}:{file.SessionId}");
     }
 
-    public SessionFile File { get; }
+    /// <summary>The file as the source recognised it, or as the catalog filed it since (a sub-agent of another session).</summary>
+    public SessionFile File => _filing.File;
 
     public ISessionSource Source { get; }
 
@@ -33,7 +34,7 @@ internal sealed class TrackedFile
     public ISessionTracker Tracker => _tracker ??= _createTracker(File);
 
     /// <summary>The monitor's id of the session this file belongs to (a sub-agent file: its parent's).</summary>
-    public string SessionKey { get; }
+    public string SessionKey => _filing.Key;
 
     public TailPosition Position { get; set; }
 
@@ -48,8 +49,15 @@ internal sealed class TrackedFile
 
     public long MalformedReported { get; set; }
 
+    /// <summary>For each of the tracker's <see cref="ISessionTracker.UnknownShapes"/>, the lines already counted; none until it has one.</summary>
+    public List<long>? UnknownShapeLinesReported { get; set; }
+
     /// <summary>Whether the last read failed for want of permission (reported once, and once more when it ends).</summary>
     public bool Unreadable { get; set; }
+
+    /// <summary>Files the transcript under another session as that session's sub-agent (file and key change together).</summary>
+    public void FileAsSubAgent(string parentSessionId) =>
+        _filing = new Filing(File with { Kind = SessionFileKind.SubAgent, SessionId = parentSessionId, AgentId = File.SessionId }, $"{Source.Name}:{parentSessionId}");
 
     /// <summary>Claims the file for a read, or (when a read runs) asks that read to go round once more.</summary>
     public bool TryBeginRead()
@@ -76,4 +84,6 @@ internal sealed class TrackedFile
         Volatile.Write(ref _readState, Reading);
         return true;
     }
+
+    private sealed record Filing(SessionFile File, string Key);
 }

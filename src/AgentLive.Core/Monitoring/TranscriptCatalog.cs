@@ -26,6 +26,11 @@ internal sealed class TranscriptCatalog
     // The files of each session (a main transcript, sub-agent transcripts), so a refresh need not look at every file.
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TrackedFile>> _bySession = new(StringComparer.Ordinal);
 
+    // Transcripts whose lines name a parent session whose own transcript has not been read yet, by that parent's key:
+    // shown as sessions of their own until it has.
+    private readonly Dictionary<string, List<TrackedFile>> _awaitingParent = new(StringComparer.Ordinal);
+    private readonly object _filingGate = new();
+
     public TranscriptCatalog(ISessionSource[] sources, TimeProvider time, TimeSpan lookBack, ILoggerFactory loggers)
     {
         _sources = sources;
@@ -53,7 +58,52 @@ internal sealed class TranscriptCatalog
     public List<TrackedFile> FilesOf(string sessionKey) =>
         _bySession.TryGetValue(sessionKey, out var files) ? [.. files.Values.Where(f => f.Facts is not null)] : [];
 
+    /// <summary>
+    /// After a read, files a transcript whose facts name a parent (<see cref="SessionFacts.SubAgentOf"/>) under that
+    /// session once the parent's own transcript has been read, and files the transcripts waiting for a main transcript
+    /// just read under it. Whichever of the two is read first, the pair ends up filed together.
+    /// </summary>
+    /// <returns>The sessions the moved files left (their snapshots must go); the file's own new key is <see cref="TrackedFile.SessionKey"/>.</returns>
+    public List<string> FileSubAgents(TrackedFile file)
+    {
+        var left = new List<string>();
+        if (file.File.Kind != SessionFileKind.Main || file.Facts is not { } facts)
+        {
+            return left;
+        }
+
+        lock (_filingGate)
+        {
+            if (facts.SubAgentOf is { } parent && parent != file.File.SessionId)
+            {
+                string parentKey = $"{file.Source.Name}:{parent}";
+                if (HasReadMain(parentKey))
+                {
+                    left.Add(Move(file, parent));
+                    Unwait(file);
+                }
+                else if (!_awaitingParent.TryGetValue(parentKey, out List<TrackedFile>? waiting))
+                {
+                    _awaitingParent[parentKey] = [file];
+                }
+                else if (!waiting.Contains(file))
+                {
+                    waiting.Add(file);
+                }
+            }
+            else if (_awaitingParent.Remove(file.SessionKey, out List<TrackedFile>? children))
+            {
+                left.AddRange(children.Select(child => Move(child, file.File.SessionId)));
+            }
+        }
+
+        return left;
+    }
+
     public bool TryGet(string path, out TrackedFile? file) => _files.TryGetValue(path, out file);
+
+    /// <summary>Whether the session has a transcript that was not read, being older than the look-back window.</summary>
+    public bool IsDormant(string sessionKey) => _bySession.TryGetValue(sessionKey, out var files) && files.Values.Any(f => f.Dormant);
 
     /// <summary>
     /// Lists every transcript under every root, tracks the new ones, and returns the size and time of every file
@@ -182,12 +232,49 @@ internal sealed class TranscriptCatalog
     public void Forget(TrackedFile file)
     {
         _files.TryRemove(new KeyValuePair<string, TrackedFile>(file.File.Path, file));
+        lock (_filingGate)
+        {
+            Unwait(file);
+        }
+
+        Unlist(file);
+    }
+
+    /// <summary>Removes a file from its session's files (the session is forgotten once none of its files has facts).</summary>
+    private void Unlist(TrackedFile file)
+    {
         if (_bySession.TryGetValue(file.SessionKey, out var siblings))
         {
             siblings.TryRemove(new KeyValuePair<string, TrackedFile>(file.File.Path, file));
             if (!siblings.Values.Any(f => f.Facts is not null))
             {
                 _read.TryRemove(file.SessionKey, out _);
+            }
+        }
+    }
+
+    private bool HasReadMain(string sessionKey) =>
+        _bySession.TryGetValue(sessionKey, out var files) && files.Values.Any(f => f.File.Kind == SessionFileKind.Main && f.Facts is not null);
+
+    /// <summary>Moves a transcript under its parent session as a sub-agent; returns the key it left.</summary>
+    private string Move(TrackedFile file, string parentSessionId)
+    {
+        string left = file.SessionKey;
+        Unlist(file);
+        file.FileAsSubAgent(parentSessionId);
+        _bySession.GetOrAdd(file.SessionKey, _ => new ConcurrentDictionary<string, TrackedFile>(StringComparer.Ordinal))[file.File.Path] = file;
+        NoteRead(file);
+        return left;
+    }
+
+    private void Unwait(TrackedFile file)
+    {
+        if (file.Facts?.SubAgentOf is { } parent && _awaitingParent.TryGetValue($"{file.Source.Name}:{parent}", out List<TrackedFile>? waiting))
+        {
+            waiting.Remove(file);
+            if (waiting.Count == 0)
+            {
+                _awaitingParent.Remove($"{file.Source.Name}:{parent}");
             }
         }
     }

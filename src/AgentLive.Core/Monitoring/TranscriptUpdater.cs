@@ -17,6 +17,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
     private readonly SessionProjector _projector;
     private readonly TailReader _reader;
     private readonly AgentLiveMetrics _metrics;
+    private readonly FormatDriftReporter _drift;
     private readonly ILogger _logger;
     private readonly ReadScheduler _reads;
     private readonly SemaphoreSlim _passGate = new(1, 1);
@@ -34,6 +35,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
         TailReader reader,
         int maxConcurrentReads,
         AgentLiveMetrics metrics,
+        FormatDriftReporter drift,
         ILogger logger)
     {
         _catalog = catalog;
@@ -42,6 +44,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
         _projector = projector;
         _reader = reader;
         _metrics = metrics;
+        _drift = drift;
         _logger = logger;
         _reads = new ReadScheduler(maxConcurrentReads, ReadOnceAsync);
     }
@@ -222,8 +225,13 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
             }
 
             file.MalformedReported = malformed;
+            _drift.Report(file);
             file.Facts = file.Tracker.GetFacts();
             _catalog.NoteRead(file);
+            foreach (string left in _catalog.FileSubAgents(file))
+            {
+                _projector.Refresh(left);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -49,7 +49,7 @@ internal sealed class Utf8StringCache
         return value;
     }
 
-    private static int Hash(ReadOnlySpan<byte> bytes)
+    internal static int Hash(ReadOnlySpan<byte> bytes)
     {
         var hash = new HashCode();
         hash.AddBytes(bytes);

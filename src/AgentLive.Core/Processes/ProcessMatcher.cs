@@ -110,5 +110,12 @@ internal sealed record ProcessMatches(IReadOnlyDictionary<string, ProcessInfo> M
     /// <summary>Gets the sessions one of whose tool processes runs (looked for only where an approval wait is in question).</summary>
     public IReadOnlySet<string> ToolRunning { get; init; } = new HashSet<string>();
 
+    /// <summary>Gets the agent processes that no session's transcript belongs to.</summary>
+    public IReadOnlyList<UnrecordedAgent> Unrecorded { get; init; } = [];
+
+    /// <summary>The process of a session: the one its transcript was matched to, or the unrecorded agent that is the session.</summary>
+    public ProcessInfo? ProcessOf(string sessionKey) =>
+        Matched.GetValueOrDefault(sessionKey) ?? Unrecorded.FirstOrDefault(a => a.Key == sessionKey)?.Process;
+
     public static ProcessMatches None { get; } = new(new Dictionary<string, ProcessInfo>(), new HashSet<string>());
 }

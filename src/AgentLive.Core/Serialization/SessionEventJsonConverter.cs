@@ -6,7 +6,8 @@ namespace AgentLive.Serialization;
 /// <summary>
 /// Events as <c>{"type":"session_discovered","session":{…}}</c>,
 /// <c>{"type":"session_updated","session":{…},"previous":{…}}</c>, <c>{"type":"session_completed","session":{…}}</c>
-/// and <c>{"type":"summary","needsYouCount":n,"workingCount":n,"doneCount":n,"totalTokensToday":n,"totalCostTodayUsd":x}</c>,
+/// <c>{"type":"summary","needsYouCount":n,"workingCount":n,"doneCount":n,"totalTokensToday":n,"totalCostTodayUsd":x}</c>
+/// and <c>{"type":"format_drift","source":"…","sessionId":"…","kind":"field","name":"…","clientVersion":"…"}</c>,
 /// each with its <c>timestamp</c>.
 /// </summary>
 internal sealed class SessionEventJsonConverter : JsonConverter<SessionEvent>
@@ -43,6 +44,14 @@ internal sealed class SessionEventJsonConverter : JsonConverter<SessionEvent>
                 writer.WriteNumber("doneCount", summary.Summary.DoneCount);
                 writer.WriteNumber("totalTokensToday", summary.Summary.TotalTokensToday);
                 writer.WriteNumber("totalCostTodayUsd", summary.Summary.TotalCostTodayUsd);
+                break;
+            case FormatDriftDetected drift:
+                writer.WriteString("type", "format_drift");
+                writer.WriteString("source", drift.Source);
+                writer.WriteString("sessionId", drift.SessionId);
+                writer.WriteString("kind", JsonNamingPolicy.SnakeCaseLower.ConvertName(drift.Kind.ToString()));
+                writer.WriteString("name", drift.Name);
+                writer.WriteString("clientVersion", drift.ClientVersion);
                 break;
             default:
                 writer.WriteString("type", "unknown");

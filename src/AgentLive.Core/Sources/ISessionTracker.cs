@@ -17,8 +17,17 @@ public interface ISessionTracker : ITranscriptLineSink
     /// <summary>Gets the number of complete lines that were not valid JSON objects.</summary>
     long MalformedLines { get; }
 
-    /// <summary>Gets the number of lines of a type the tracker does not know (skipped without a diagnostic).</summary>
+    /// <summary>Gets the number of lines of a type the tracker does not know (skipped; <see cref="UnknownShapes"/> names the types).</summary>
     long UnknownLines { get; }
+
+    /// <summary>
+    /// Gets what the tracker met that it does not know (line types, fields, values it switches on), each with the
+    /// client version the transcript stated and the number of lines that held it. Entries keep the order they were
+    /// first seen in and are never removed (a reset forgets them no more than the counts above); the monitor reads it
+    /// after each read and reports each new one as a <see cref="FormatDriftDetected"/>.
+    /// </summary>
+    /// <remarks>A tracker that does not look for drift reports nothing; a bounded number of entries is enough.</remarks>
+    IReadOnlyList<UnknownShape> UnknownShapes => [];
 
     /// <summary>
     /// Returns what the transcript says so far, as an immutable value. The session's status at any moment is then

@@ -1,15 +1,17 @@
+using AgentLive.Parsing;
 using AgentLive.State;
 using Microsoft.Extensions.Logging;
 
 namespace AgentLive.Sources;
 
 /// <summary>
-/// What every built-in tracker shares: counting malformed and unknown lines (with one diagnostic per file, not per
-/// line), versioning, and caching the immutable facts between changes.
+/// What every built-in tracker shares: counting malformed lines (with one diagnostic per file, not per line) and
+/// unknown ones, keeping what it did not know, versioning, and caching the immutable facts between changes.
 /// </summary>
 internal abstract partial class SessionTrackerBase : ISessionTracker
 {
     private readonly ILogger _logger;
+    private readonly UnknownShapeLog _unknownShapes = new();
     private SessionFacts? _facts;
     private long _factsVersion = -1;
     private bool _malformedLogged;
@@ -29,6 +31,11 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
 
     public long UnknownLines { get; private set; }
 
+    public IReadOnlyList<UnknownShape> UnknownShapes => _unknownShapes.Shapes;
+
+    /// <summary>Gets or sets the client version the transcript states so far; unknown names are counted under it.</summary>
+    protected string? ClientVersion { get; set; }
+
     /// <summary>Gets the time of the first line that carried one.</summary>
     protected DateTimeOffset? StartedAt { get; private set; }
 
@@ -39,6 +46,7 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
     {
         Clear();
         StartedAt = LastActivityAt = null;
+        ClientVersion = null;
         _malformedLogged = false;
         _lineNumber = 0;
         Version++;
@@ -93,6 +101,9 @@ internal abstract partial class SessionTrackerBase : ISessionTracker
             }
         }
     }
+
+    /// <summary>Counts the names a line's parser did not know, under <see cref="ClientVersion"/>.</summary>
+    protected void NoteUnknownNames(UnknownNames names) => _unknownShapes.Note(names, ClientVersion);
 
     /// <summary>Applies one line to the state.</summary>
     protected abstract LineOutcome Apply(ReadOnlySpan<byte> line);

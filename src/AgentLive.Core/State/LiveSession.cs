@@ -6,16 +6,23 @@ namespace AgentLive;
 /// </summary>
 public sealed record LiveSession
 {
-    /// <summary>Gets the id unique across sources: <c>&lt;source&gt;:&lt;source session id&gt;</c>.</summary>
+    /// <summary>
+    /// Gets the id unique across sources: <c>&lt;source&gt;:&lt;source session id&gt;</c>. An agent process that writes no
+    /// transcript and whose live report names no session (<see cref="AgentStateKind.NotRecorded"/>) has the id
+    /// <c>&lt;source&gt;:pid-&lt;pid&gt;-&lt;start ticks&gt;</c>, stable while the process runs.
+    /// </summary>
     public required string Id { get; init; }
 
     /// <summary>Gets the name of the source that found the session (<see cref="Sources.ISessionSource.Name"/>).</summary>
     public required string Source { get; init; }
 
-    /// <summary>Gets the id the agent itself uses for the session.</summary>
+    /// <summary>Gets the id the agent itself uses for the session (for an agent known only by its process, <c>pid-&lt;pid&gt;-&lt;start ticks&gt;</c>).</summary>
     public required string SourceSessionId { get; init; }
 
-    /// <summary>Gets the session's transcript.</summary>
+    /// <summary>
+    /// Gets the session's transcript, or the empty string when it has none (<see cref="AgentStateKind.NotRecorded"/>:
+    /// never <see langword="null"/>, so a consumer that opens or displays it needs no special case beyond the empty one).
+    /// </summary>
     public required string FilePath { get; init; }
 
     /// <summary>Gets the working directory of the session.</summary>

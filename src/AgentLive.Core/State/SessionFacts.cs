@@ -12,6 +12,17 @@ public sealed record SessionFacts
     /// <summary>Gets the session this one was forked or spawned from, where the transcript says so.</summary>
     public string? ParentSessionId { get; init; }
 
+    /// <summary>
+    /// Gets, for a transcript that its own lines show to be a sub-agent's although its file looks like a session of its
+    /// own (a Codex sub-agent writes a rollout of its own), the parent session's id, as
+    /// <see cref="SessionFile.SessionId"/> names the parent's transcript; otherwise <see langword="null"/>. The monitor
+    /// then files the transcript under that session as a <see cref="SessionFileKind.SubAgent"/> whose
+    /// <see cref="SessionFile.AgentId"/> is the file's own session id, so <see cref="ISessionSource.CombineSubAgents"/>
+    /// receives it; until the parent's transcript has been read, it is shown as a session of its own.
+    /// </summary>
+    /// <remarks>A fork, which is a session of its own, names its origin in <see cref="ParentSessionId"/> only.</remarks>
+    public string? SubAgentOf { get; init; }
+
     /// <summary>Gets the working directory of the session, as the transcript states it.</summary>
     public string? ProjectPath { get; init; }
 

@@ -7,6 +7,7 @@ public sealed class StatusThresholds
     private TimeSpan _doneAfter = TimeSpan.FromMinutes(15);
     private TimeSpan _staleAfter = TimeSpan.FromMinutes(30);
     private TimeSpan _approvalQuiet = TimeSpan.FromSeconds(2);
+    private TimeSpan _notRecordedAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>Gets the defaults.</summary>
     public static StatusThresholds Default { get; } = new();
@@ -47,6 +48,21 @@ public sealed class StatusThresholds
     {
         get => _approvalQuiet;
         init => _approvalQuiet = NotNegative(value);
+    }
+
+    /// <summary>
+    /// Gets or sets how long an agent process that no transcript belongs to must run before it is shown as a session
+    /// of its own, <see cref="AgentStateKind.NotRecorded"/> (process detection only).
+    /// </summary>
+    /// <value>
+    /// The default is 1 minute. A client writes its first line only when the first prompt is sent, so an agent that
+    /// just started has no transcript yet and is not hidden from view; a minute covers starting it and typing that
+    /// prompt, while an agent that writes nothing at all (a run with transcripts turned off) still shows soon.
+    /// </value>
+    public TimeSpan NotRecordedAfter
+    {
+        get => _notRecordedAfter;
+        init => _notRecordedAfter = NotNegative(value);
     }
 
     private static TimeSpan NotNegative(TimeSpan value)

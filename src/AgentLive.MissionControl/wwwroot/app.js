@@ -22,12 +22,13 @@
     const status = s.status;
     return {
       id: s.id, source: s.source, status, needsYou: status === 'needs_you',
-      label: s.state?.label ?? '', activity: s.activity?.display ?? '',
+      kind: s.state?.kind ?? '', label: s.state?.label ?? '', evidence: s.state?.evidence ?? '', activity: s.activity?.display ?? '',
       project: s.projectName ?? (s.projectPath ? s.projectPath.split('/').pop() : '') ?? '',
       title: s.title ?? s.lastUserMessage ?? '',
       branch: s.gitBranch ?? '', model: s.model ?? '', tokens: s.tokens?.total ?? 0, cost: s.costUsd,
       ctxUsed: s.contextWindowTokens, ctxSize: s.contextWindowSize, pid: s.pid,
       started: Date.parse(s.startedAt ?? '') || 0, last: Date.parse(s.lastActivityAt ?? s.startedAt ?? '') || 0,
+      subAgents: s.subAgents ?? [],
     };
   }
 
@@ -50,8 +51,10 @@
     orderDirty = true;
   }
 
+  // Who needs you first, then what the monitor cannot see (worth a look too), then the rest.
+  const rank = (s) => (s.needsYou ? 0 : s.status === 'unknown' ? 1 : 2);
   function compare(a, b) {
-    if (a.needsYou !== b.needsYou) { return a.needsYou ? -1 : 1; }
+    if (rank(a) !== rank(b)) { return rank(a) - rank(b); }
     if (a.last !== b.last) { return b.last - a.last; }
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   }
@@ -112,7 +115,11 @@
     if (s < 86400) { return `${Math.floor(s / 3600)}h`; }
     return `${Math.floor(s / 86400)}d`;
   }
-  const statusText = { working: 'working', needs_you: 'needs you', done: 'done' };
+  const statusText = { working: 'working', needs_you: 'needs you', done: 'done', unknown: 'unknown' };
+  // States worth a badge of their own beside the status: what the monitor cannot see, and work the agent's own turn does not carry.
+  const kindFlag = { not_recorded: 'not recorded', delegating: 'delegating', background_task: 'in background' };
+  const evidenceWords = { transcript: 'transcript', live_report: 'live report', process_tree: 'process table', time: 'time' };
+  const evidenceText = (e) => e.split(',').map((w) => w.trim()).filter(Boolean).map((w) => evidenceWords[w] ?? w).join(' + ');
 
   // ---- cards -----------------------------------------------------------------------------------------------------
   function el(tag, cls, parent) {
@@ -126,7 +133,7 @@
     li.tabIndex = 0;
     li.dataset.id = id;
     const r1 = el('div', 'row', li);
-    const parts = { badge: el('span', 'badge', r1), project: el('span', 'project', r1), status: el('span', 'status', r1), state: el('span', 'state', r1) };
+    const parts = { badge: el('span', 'badge', r1), project: el('span', 'project', r1), status: el('span', 'status', r1), flag: el('span', 'flag', r1), state: el('span', 'state', r1) };
     parts.title = el('div', 'title', li);
     parts.activity = el('div', 'activity', li);
     const facts = el('div', 'facts', li);
@@ -151,6 +158,9 @@
     set(p.project, s.project || s.id);
     p.status.dataset.status = s.status;
     set(p.status, statusText[s.status]);
+    li.dataset.kind = s.kind;
+    p.flag.dataset.kind = s.kind;
+    set(p.flag, kindFlag[s.kind] ?? '');
     set(p.state, s.label);
     set(p.title, s.title);
     set(p.activity, s.activity ? `▸ ${s.activity}` : '');
@@ -163,7 +173,7 @@
     const fill = s.ctxUsed && s.ctxSize ? Math.min(1, s.ctxUsed / s.ctxSize) : 0;
     p.meter.value = fill;
     p.meter.title = s.ctxSize ? `context ${tokens(s.ctxUsed ?? 0)} of ${tokens(s.ctxSize)}` : 'context unknown';
-    li.setAttribute('aria-label', `${sourceName(s.source)} ${s.project || s.id}: ${statusText[s.status]}, ${s.label}`);
+    li.setAttribute('aria-label', `${sourceName(s.source)} ${s.project || s.id}: ${[statusText[s.status], kindFlag[s.kind], s.label].filter(Boolean).join(', ')}`);
   }
 
   function schedule() { if (!frame) { frame = requestAnimationFrame(flush); } }
@@ -206,10 +216,14 @@
   function renderSummary() {
     let needs = 0;
     let working = 0;
-    for (const s of sessions.values()) { if (s.needsYou) { needs++; } else if (s.status === 'working') { working++; } }
-    if (summary) { needs = summary.needsYouCount ?? needs; working = summary.workingCount ?? working; }
+    let unknown = 0;
+    for (const s of sessions.values()) {
+      if (s.needsYou) { needs++; } else if (s.status === 'working') { working++; } else if (s.status === 'unknown') { unknown++; }
+    }
+    if (summary) { needs = summary.needsYouCount ?? needs; working = summary.workingCount ?? working; unknown = summary.unknownCount ?? unknown; }
     set($('sum-needs'), String(needs));
     set($('sum-working'), String(working));
+    set($('sum-unknown'), String(unknown));
     set($('sum-tokens'), tokens(summary?.totalTokensToday ?? 0));
     set($('sum-cost'), cost(summary?.totalCostTodayUsd ?? 0));
     const title = needs > 0 ? `(${needs}) Mission Control` : 'Mission Control';
@@ -262,6 +276,17 @@
     if (data.session && detailId === data.session.id) { renderDetailHeader(); queueMessages(); }
     schedule();
   }
+  // A transcript holds something its source does not know: some state may be missing, so say so (the latest one,
+  // the others in the tooltip).
+  const drifts = [];
+  function drift(d) {
+    const what = `${d.source} ${d.kind.replace('_', ' ')} ${d.name} (client ${d.clientVersion || 'unknown'})`;
+    drifts.push(what);
+    const el = $('drift');
+    set(el, drifts.length === 1 ? `format drift: ${what}` : `format drift: ${what} +${drifts.length - 1}`);
+    el.title = `Transcripts hold what this version does not know; some state may be missing:\n${drifts.join('\n')}`;
+    el.hidden = false;
+  }
   function connect() {
     setConn('connecting', 'connecting…');
     const es = new EventSource('api/live/stream');
@@ -285,6 +310,7 @@
       schedule();
     });
     es.addEventListener('summary', (e) => { summary = JSON.parse(e.data); renderSummary(); });
+    es.addEventListener('format_drift', (e) => drift(JSON.parse(e.data)));
     es.addEventListener('heartbeat', () => { if ($('conn').dataset.state !== 'live') { setConn('live', 'live'); } });
   }
 
@@ -296,8 +322,25 @@
     b.dataset.source = s.source;
     set(b, sourceName(s.source));
     set($('d-title'), s.project || s.id);
-    set($('d-meta'), [statusText[s.status], s.label, s.branch && `⎇ ${s.branch}`, s.model, `${tokens(s.tokens)} tok`, cost(s.cost), s.pid ? `pid ${s.pid}` : 'no pid', s.id].filter(Boolean).join(' · '));
+    set($('d-meta'), [statusText[s.status], kindFlag[s.kind], s.label, s.branch && `⎇ ${s.branch}`, s.model, `${tokens(s.tokens)} tok`, cost(s.cost), s.pid ? `pid ${s.pid}` : 'no pid', s.id].filter(Boolean).join(' · '));
+    set($('d-evidence'), s.evidence ? `based on: ${evidenceText(s.evidence)}` : '');
+    renderSubAgents(s.subAgents);
     $('d-stop').disabled = !s.pid;
+  }
+  function renderSubAgents(list) {
+    const ul = $('d-subagents');
+    ul.hidden = list.length === 0;
+    ul.replaceChildren(...list.map((a) => {
+      const li = el('li');
+      li.dataset.status = a.status ?? '';
+      set(el('span', 'name', li), [a.agentType || 'sub-agent', a.description].filter(Boolean).join(' — '));
+      const status = el('span', 'status', li);
+      status.dataset.status = a.status ?? '';
+      set(status, a.status ?? '');
+      if (a.activity?.display) { set(el('span', 'activity', li), `▸ ${a.activity.display}`); }
+      set(el('span', 'tokens', li), `${tokens(a.tokens?.total ?? 0)} tok`);
+      return li;
+    }));
   }
   function openDetail(id) {
     detailId = id;

@@ -22,22 +22,21 @@ internal static class SessionView
         table.AddColumn(new TableColumn("Age").RightAligned());
         table.AddColumn(new TableColumn("PID").RightAligned());
 
-        // Who needs you first, then who works, then what is done; the most recent first within each.
-        foreach (LiveSession session in sessions.OrderBy(s => s.Status switch { SessionStatus.NeedsYou => 0, SessionStatus.Working => 1, _ => 2 }).ThenByDescending(s => s.LastActivityAt))
+        // Who needs you first, then what the monitor cannot see (worth a look too), then who works, then what is done;
+        // the most recent first within each.
+        foreach (LiveSession session in sessions.OrderBy(s => s.Status switch { SessionStatus.NeedsYou => 0, SessionStatus.Unknown => 1, SessionStatus.Working => 2, _ => 3 }).ThenByDescending(s => s.LastActivityAt))
         {
             table.AddRow(
                 new Markup(session.Source == "claude" ? "[orange1]claude[/]" : session.Source == "codex" ? "[deepskyblue1]codex[/]" : Markup.Escape(session.Source)),
                 Text(session.ProjectName),
                 Text(session.GitBranch),
+                new Markup(StatusOf(session.State)),
                 new Markup(session.Status switch
                 {
-                    SessionStatus.Working => "[green]working[/]",
-                    SessionStatus.NeedsYou => "[yellow]needs you[/]",
-                    _ => "[grey]done[/]",
+                    SessionStatus.NeedsYou => $"[bold yellow]{Markup.Escape(session.State.Label)}[/]",
+                    SessionStatus.Unknown => $"[magenta]{Markup.Escape(session.State.Label)}[/]",
+                    _ => Markup.Escape(session.State.Label),
                 }),
-                new Markup(session.NeedsYou
-                    ? $"[bold yellow]{Markup.Escape(session.State.Label)}[/]"
-                    : Markup.Escape(session.State.Label)),
                 Text(session.Activity?.Display, 40),
                 Text(session.Model),
                 Text(Tokens(session.Tokens.Total)),
@@ -46,12 +45,29 @@ internal static class SessionView
                 Text(session.Pid?.ToString(CultureInfo.InvariantCulture) ?? "—"));
         }
 
-        string header = $"[bold]needs you: {summary.NeedsYouCount}[/]  ·  working: {summary.WorkingCount}  ·  today: "
-            + $"{Tokens(summary.TotalTokensToday)} tokens, {summary.TotalCostTodayUsd.ToString("$0.00", CultureInfo.InvariantCulture)}";
+        // Sessions the monitor cannot see are counted only when there are some: the usual line stays as it was.
+        string header = $"[bold]needs you: {summary.NeedsYouCount}[/]  ·  working: {summary.WorkingCount}  ·  "
+            + (summary.UnknownCount > 0 ? $"[magenta]unknown: {summary.UnknownCount}[/]  ·  " : string.Empty)
+            + $"today: {Tokens(summary.TotalTokensToday)} tokens, {summary.TotalCostTodayUsd.ToString("$0.00", CultureInfo.InvariantCulture)}";
         table.Title = new TableTitle(header);
         table.Caption = new TableTitle(note ?? (sessions.Count == 0 ? "no sessions yet — q or Ctrl-C to quit" : "q or Ctrl-C to quit"));
         return table;
     }
+
+    /// <summary>The coarse status, and for work that goes on without the agent's own turn, what carries it.</summary>
+    private static string StatusOf(AgentState state) => state.Kind switch
+    {
+        AgentStateKind.Delegating => "[green]working[/] [dim]· delegating[/]",
+        AgentStateKind.BackgroundTask => "[green]working[/] [dim]· background[/]",
+        AgentStateKind.NotRecorded => "[magenta]not recorded[/]",
+        _ => state.Status switch
+        {
+            SessionStatus.Working => "[green]working[/]",
+            SessionStatus.NeedsYou => "[yellow]needs you[/]",
+            SessionStatus.Unknown => "[magenta]unknown[/]",
+            _ => "[grey]done[/]",
+        },
+    };
 
     private static Text Text(string? value, int max = 60) =>
         new(value is null ? "—" : value.Length > max ? string.Concat(value.AsSpan(0, max - 1), "…") : value);

@@ -47,7 +47,7 @@ public sealed class RealFixture
     public static IEnumerable<string> ScenarioNames(string client, string set = FirstSet) =>
         System.IO.Directory.EnumerateDirectories(Path.Combine(RootOf(set), client)).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal);
 
-    public static TheoryData<string> Scenarios(string client) => new(ScenarioNames(client));
+    public static TheoryData<string> Scenarios(string client, string set = FirstSet) => new(ScenarioNames(client, set));
 
     /// <summary>Every scenario of a client in every set, as (set, scenario).</summary>
     public static TheoryData<string, string> ScenariosInAllSets(string client) =>
@@ -66,6 +66,13 @@ public sealed class RealFixture
 
     /// <summary>The final transcript (Claude) or rollout (Codex) of the session: the first that expected.json lists.</summary>
     public string Transcript => TranscriptAt(Directory, 0) ?? throw new InvalidOperationException($"No transcript in {Scenario}");
+
+    /// <summary>Every final transcript or rollout of the scenario (a sub-agent writes one of its own), the session's first.</summary>
+    public IReadOnlyList<string> Transcripts => [Transcript, .. SubAgentTranscripts];
+
+    /// <summary>Every transcript as it was at a checkpoint, the session's first; empty where the client had written none yet.</summary>
+    public IReadOnlyList<string> TranscriptsAt(string checkpoint) =>
+        [.. new[] { TranscriptAt(checkpoint) }.OfType<string>(), .. SubAgentTranscriptsAt(checkpoint)];
 
     /// <summary>The other transcripts expected.json lists (sub-agents'), final.</summary>
     public IReadOnlyList<string> SubAgentTranscripts => SubAgentTranscriptsIn(Directory);

@@ -16,7 +16,7 @@ public sealed class StopSessionTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly TempDirectory _dir = new();
-    private readonly List<Process> _started = [];
+    private readonly FakeAgents _agents;
     private readonly string _project;
     private readonly string _agentBinary;
 
@@ -25,27 +25,13 @@ public sealed class StopSessionTests : IDisposable
         _project = Path.Combine(_dir.Path, "work", "app");
         Directory.CreateDirectory(_project);
         Directory.CreateDirectory(Path.Combine(_dir.Path, "work", "other"));
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "bin"));
-        _agentBinary = Path.Combine(_dir.Path, "bin", "claude");
-        if (OperatingSystem.IsLinux())
-        {
-            File.Copy("/bin/sleep", _agentBinary);
-            File.SetUnixFileMode(_agentBinary, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-        }
+        _agents = new FakeAgents(_dir.Path);
+        _agentBinary = _agents.Binary;
     }
 
     public void Dispose()
     {
-        foreach (Process process in _started)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-
-            process.Dispose();
-        }
-
+        _agents.Dispose();
         _dir.Dispose();
     }
 
@@ -159,13 +145,7 @@ public sealed class StopSessionTests : IDisposable
         }
     }
 
-    private Process Start(string program, string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments.Length == 0 ? ["300"] : arguments) { WorkingDirectory = directory, UseShellExecute = false };
-        Process process = Process.Start(start)!;
-        _started.Add(process);
-        return process;
-    }
+    private Process Start(string program, string directory, params string[] arguments) => _agents.Start(program, directory, arguments);
 
     /// <summary>A session begun now in the project directory, with a tool call running, and a monitor over it.</summary>
     private async Task<SessionMonitor> StartMonitorAsync()

@@ -73,10 +73,20 @@ public sealed class CheckpointReplayTests
         }
     }
 
-    /// <summary>Lays the checkpoint's files out as the client's homes, starts a monitor over them at that moment, and returns the recorded session.</summary>
+    /// <summary>Starts a monitor over the checkpoint's files and returns the recorded session.</summary>
     private static async Task<LiveSession> ReplayAsync(RecordedCheckpoint checkpoint)
     {
-        await using var harness = new MonitorHarness(
+        await using MonitorHarness harness = await StartAtAsync(checkpoint);
+        IReadOnlyList<LiveSession> sessions = harness.Monitor.GetSessions();
+        return checkpoint.SessionId is { } id
+            ? Assert.Single(sessions, s => s.SourceSessionId == id)
+            : Assert.Single(sessions, s => s.ParentSessionId is null);
+    }
+
+    /// <summary>Lays the checkpoint's files out as the client's homes and starts a monitor over them at that moment, with its process table.</summary>
+    internal static async Task<MonitorHarness> StartAtAsync(RecordedCheckpoint checkpoint)
+    {
+        var harness = new MonitorHarness(
             options =>
             {
                 if (checkpoint.ProcessSnapshot is { } processes)
@@ -93,12 +103,16 @@ public sealed class CheckpointReplayTests
         CopyFolder(Path.Combine(checkpoint.Snapshot, "claude"), harness.Claude.Path);
         CopyFolder(Path.Combine(checkpoint.Snapshot, "codex"), harness.Codex.Path);
 
-        await harness.Monitor.StartAsync();
-
-        IReadOnlyList<LiveSession> sessions = harness.Monitor.GetSessions();
-        return checkpoint.SessionId is { } id
-            ? Assert.Single(sessions, s => s.SourceSessionId == id)
-            : Assert.Single(sessions, s => s.ParentSessionId is null);
+        try
+        {
+            await harness.Monitor.StartAsync();
+            return harness;
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
     }
 
     private static void CopyFolder(string from, string to)

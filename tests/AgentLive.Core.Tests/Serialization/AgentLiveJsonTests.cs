@@ -89,6 +89,18 @@ public sealed class AgentLiveJsonTests
     }
 
     [Fact]
+    public void A_drift_notice_names_the_source_session_kind_name_and_client_version()
+    {
+        Assert.Equal(
+            """{"type":"format_drift","source":"claude","sessionId":"claude:s1","kind":"line_type","name":"hologram","clientVersion":"2.1.400","timestamp":"2026-11-24T09:00:00.123Z"}""",
+            AgentLiveJson.Serialize(new FormatDriftDetected { Timestamp = At, Source = "claude", SessionId = "claude:s1", Kind = UnknownShapeKind.LineType, Name = "hologram", ClientVersion = "2.1.400" }));
+        Assert.Contains(
+            "\"kind\":\"value\",\"name\":\"event_msg/x\",\"clientVersion\":null",
+            AgentLiveJson.Serialize(new FormatDriftDetected { Timestamp = At, Source = "codex", SessionId = "codex:t1", Kind = UnknownShapeKind.Value, Name = "event_msg/x" }),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Messages_and_stop_results_use_snake_case_words()
     {
         string messages = AgentLiveJson.Serialize([new SessionMessage { Role = MessageRole.ToolCall, Text = "ls", ToolName = "Bash" }]);

@@ -1,3 +1,5 @@
+using AgentLive.Parsing;
+
 namespace AgentLive.Sources.Claude;
 
 /// <summary>
@@ -17,6 +19,10 @@ internal sealed class ClaudeLine
     public string? SessionId;
     public string? Cwd;
     public string? GitBranch;
+    public string? ClientVersion;
+
+    /// <summary>The names in the line that the parser does not know (<see cref="ClaudeShapes"/>).</summary>
+    public readonly UnknownNames Unknowns = new();
 
     /// <summary><c>permissionMode</c> of a prompt line: <c>default</c>, <c>plan</c>, <c>acceptEdits</c>, ….</summary>
     public string? PermissionMode;
@@ -82,7 +88,8 @@ internal sealed class ClaudeLine
     {
         Kind = ClaudeLineKind.Unknown;
         Timestamp = null;
-        Subtype = SessionId = Cwd = GitBranch = PermissionMode = null;
+        Subtype = SessionId = Cwd = GitBranch = ClientVersion = PermissionMode = null;
+        Unknowns.Clear();
         IsSidechain = IsMeta = IsCompactSummary = IsApiErrorMessage = IsAbortedMidStream = false;
         MessageId = Model = null;
         StopReason = ClaudeStopReason.None;

@@ -15,6 +15,7 @@ internal sealed partial class ClaudeLineParser
             TopField field = TopFields.Identify(ref reader);
             if (field == TopField.Other)
             {
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, ClaudeShapes.TopLevelFields, default, reader.ValueSpan);
                 return false;
             }
 
@@ -24,6 +25,7 @@ internal sealed partial class ClaudeLineParser
             {
                 case TopField.Type:
                     line.Kind = KindOf(ref reader);
+                    parser._type.Capture(ref reader);
                     break;
                 case TopField.Subtype:
                     line.Subtype = JsonValues.Interned(ref reader, cache);
@@ -102,6 +104,9 @@ internal sealed partial class ClaudeLineParser
                     break;
                 case TopField.PermissionMode:
                     line.PermissionMode = JsonValues.Interned(ref reader, cache);
+                    break;
+                case TopField.Version:
+                    line.ClientVersion = JsonValues.Interned(ref reader, cache);
                     break;
                 case TopField.TotalCostUsd:
                     line.TotalCostUsd = JsonValues.Decimal(ref reader);

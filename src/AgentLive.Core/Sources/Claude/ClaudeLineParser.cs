@@ -25,6 +25,9 @@ internal sealed partial class ClaudeLineParser
     private int _promptStart;
     private int _promptLength;
 
+    // The line's type as written: the one name to report when it is a type the parser does not know.
+    private DeferredString _type;
+
     /// <summary>Parses <paramref name="line"/> into <paramref name="into"/>.</summary>
     /// <returns><see langword="false"/> when the line is not a well-formed JSON object in valid UTF-8.</returns>
     public bool TryParse(ReadOnlySpan<byte> line, ClaudeLine into)
@@ -55,6 +58,7 @@ internal sealed partial class ClaudeLineParser
             }
 
             _promptStart = -1;
+            _type.Clear();
             ReadTopLevel(ref reader, into);
 
             // Anything after the object (a second value, garbage) makes the line malformed.
@@ -73,6 +77,7 @@ internal sealed partial class ClaudeLineParser
             }
 
             FinishUserContent(line, into);
+            NoteUnknownWords(line, into);
             return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
@@ -109,6 +114,26 @@ internal sealed partial class ClaudeLineParser
             {
                 JsonValues.Unescaped(ref text, line, static (notification, into) => ClaudeTaskNotification.Read(notification.Span, into));
             }
+        }
+    }
+
+    /// <summary>Notes a line of an unknown type, or a word of a known one that the parser does not know.</summary>
+    private void NoteUnknownWords(ReadOnlySpan<byte> bytes, ClaudeLine line)
+    {
+        switch (line.Kind)
+        {
+            case ClaudeLineKind.Unknown:
+                line.Unknowns.OnlyLineType(_type.Raw(bytes));
+                break;
+            case ClaudeLineKind.System when line.Subtype is { } subtype:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.SystemSubtypes, "system/"u8, subtype);
+                break;
+            case ClaudeLineKind.Attachment when line.AttachmentType is { } type:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.AttachmentTypes, "attachment/"u8, type);
+                break;
+            case ClaudeLineKind.Progress when line.DataType is { } type:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.ProgressTypes, "progress/"u8, type);
+                break;
         }
     }
 

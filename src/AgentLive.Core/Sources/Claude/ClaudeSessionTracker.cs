@@ -52,6 +52,10 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         }
 
         ClaudeLine line = _line;
+
+        // Every conversation line states the client's version; a resumed session can go on under a newer one.
+        ClientVersion = line.ClientVersion ?? ClientVersion;
+        NoteUnknownNames(line.Unknowns);
         if (line.Kind == ClaudeLineKind.Unknown)
         {
             return LineOutcome.Unknown;

@@ -34,6 +34,7 @@ internal enum TopField
     ApiErrorStatus,
     QuerySource,
     PermissionMode,
+    Version,
 }
 
 /// <summary>Maps a property name to a <see cref="TopField"/>, switching on length first so most names cost one compare.</summary>
@@ -60,6 +61,7 @@ internal static class TopFields
             7 when name.SequenceEqual("message"u8) => TopField.Message,
             7 when name.SequenceEqual("summary"u8) => TopField.Summary,
             7 when name.SequenceEqual("aiTitle"u8) => TopField.AiTitle,
+            7 when name.SequenceEqual("version"u8) => TopField.Version,
             9 when name.SequenceEqual("timestamp"u8) => TopField.Timestamp,
             9 when name.SequenceEqual("sessionId"u8) => TopField.SessionId,
             9 when name.SequenceEqual("gitBranch"u8) => TopField.GitBranch,

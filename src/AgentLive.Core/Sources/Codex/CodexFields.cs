@@ -32,6 +32,11 @@ internal enum CodexField
     ModelContextWindow,
     Message,
     Command,
+    CliVersion,
+    ThreadSource,
+    Namespace,
+    LastAgentMessage,
+    ThreadTokenUsage,
 }
 
 /// <summary>Maps a property name to a <see cref="CodexField"/>, switching on length first.</summary>
@@ -68,11 +73,16 @@ internal static class CodexFields
             7 when name.SequenceEqual("message"u8) => CodexField.Message,
             7 when name.SequenceEqual("command"u8) => CodexField.Command,
             9 when name.SequenceEqual("timestamp"u8) => CodexField.Timestamp,
+            9 when name.SequenceEqual("namespace"u8) => CodexField.Namespace,
             9 when name.SequenceEqual("arguments"u8) => CodexField.Arguments,
             11 when name.SequenceEqual("record_type"u8) => CodexField.RecordType,
+            11 when name.SequenceEqual("cli_version"u8) => CodexField.CliVersion,
+            13 when name.SequenceEqual("thread_source"u8) => CodexField.ThreadSource,
             14 when name.SequenceEqual("forked_from_id"u8) => CodexField.ForkedFromId,
             15 when name.SequenceEqual("approval_policy"u8) => CodexField.ApprovalPolicy,
             16 when name.SequenceEqual("parent_thread_id"u8) => CodexField.ForkedFromId,
+            18 when name.SequenceEqual("last_agent_message"u8) => CodexField.LastAgentMessage,
+            18 when name.SequenceEqual("thread_token_usage"u8) => CodexField.ThreadTokenUsage,
             20 when name.SequenceEqual("model_context_window"u8) => CodexField.ModelContextWindow,
             30 when name.SequenceEqual("subagent_history_start_ordinal"u8) => CodexField.HistoryStartOrdinal,
             _ => CodexField.Other,

@@ -7,4 +7,10 @@ internal enum CodexItemType
     UserMessage,
     AgentMessage,
     CommandExecution,
+
+    /// <summary>A sub-agent the thread spawned started or ended (<c>kind</c>), naming its thread (Codex 0.171).</summary>
+    SubAgentActivity,
+
+    /// <summary>A collaboration call (<c>wait</c>, …) ended; nothing for state beyond its function call's output.</summary>
+    CollabAgentToolCall,
 }

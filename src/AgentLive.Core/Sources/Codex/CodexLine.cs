@@ -1,3 +1,5 @@
+using AgentLive.Parsing;
+
 namespace AgentLive.Sources.Codex;
 
 /// <summary>The facts of one Codex rollout line that state depends on; one instance is reused for every line.</summary>
@@ -16,7 +18,11 @@ internal sealed class CodexLine
     public string? Cwd;
     public string? GitBranch;
     public string? ParentThreadId;
+
+    /// <summary>Whether the thread is a spawned sub-agent's (<c>thread_source: "subagent"</c>, or a <c>subagent</c> source), not a fork.</summary>
+    public bool IsSubAgent;
     public long? HistoryStartOrdinal;
+    public string? ClientVersion;
 
     // turn_context
     public string? Model;
@@ -31,17 +37,36 @@ internal sealed class CodexLine
     public string? ToolSummary;
     public bool Escalated;
 
+    /// <summary>The tool namespace of a function call, such as <c>collaboration</c> for <c>spawn_agent</c>/<c>wait_agent</c>.</summary>
+    public string? Namespace;
+
     // events
     public bool HasError;
     public string? ErrorMessage;
     public string? Reason;
+
+    /// <summary>For a completed turn, the question its final answer ends with, if it ends with one.</summary>
+    public string? Question;
     public CodexItemType ItemType;
     public string? ItemText;
     public string? Command;
+
+    // item_completed SubAgentActivity
+    public string? ItemId;
+    public string? SubAgentEvent;
+    public string? AgentThreadId;
+    public string? AgentPath;
     public long? ModelContextWindow;
     public bool HasTokenInfo;
     public CodexUsage TotalUsage;
     public CodexUsage LastUsage;
+
+    /// <summary>The names in the line that the parser does not know (<see cref="CodexShapes"/>).</summary>
+    public readonly UnknownNames Unknowns = new();
+
+    // token_usage_record
+    public bool HasThreadUsage;
+    public CodexUsage ThreadUsage;
 
     public void Reset()
     {
@@ -50,17 +75,21 @@ internal sealed class CodexLine
         Timestamp = null;
         Ordinal = null;
         ReadPartially = false;
-        Id = Cwd = GitBranch = ParentThreadId = null;
+        Id = Cwd = GitBranch = ParentThreadId = ClientVersion = null;
+        IsSubAgent = false;
         HistoryStartOrdinal = null;
         Model = ApprovalPolicy = null;
-        Role = Text = CallId = Name = ToolSummary = null;
+        Role = Text = CallId = Name = ToolSummary = Namespace = null;
         UserText = CodexUserText.None;
         Escalated = false;
         HasError = false;
-        ErrorMessage = Reason = ItemText = Command = null;
+        ErrorMessage = Reason = ItemText = Command = Question = null;
+        ItemId = SubAgentEvent = AgentThreadId = AgentPath = null;
         ItemType = CodexItemType.Other;
         ModelContextWindow = null;
         HasTokenInfo = false;
-        TotalUsage = LastUsage = default;
+        TotalUsage = LastUsage = ThreadUsage = default;
+        HasThreadUsage = false;
+        Unknowns.Clear();
     }
 }

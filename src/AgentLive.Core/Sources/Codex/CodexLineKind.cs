@@ -12,6 +12,9 @@ internal enum CodexLineKind
     EventMsg,
     Compacted,
 
-    /// <summary>Known lines with nothing for state: <c>world_state</c>, <c>token_usage_record</c>, <c>record_type</c> markers, ….</summary>
+    /// <summary><c>token_usage_record</c> (Codex 0.171): the thread's usage as each response is billed, before its <c>token_count</c>.</summary>
+    TokenUsageRecord,
+
+    /// <summary>Known lines with nothing for state: <c>world_state</c>, <c>record_type</c> markers, ….</summary>
     Bookkeeping,
 }

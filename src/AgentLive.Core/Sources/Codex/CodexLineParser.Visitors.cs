@@ -18,6 +18,15 @@ internal sealed partial class CodexLineParser
             CodexField field = CodexFields.Identify(ref reader);
             if (field == CodexField.Other)
             {
+                if (topLevel)
+                {
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.TopLevelFields, default, reader.ValueSpan);
+                }
+                else
+                {
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.PayloadFields, "payload."u8, reader.ValueSpan);
+                }
+
                 return false;
             }
 
@@ -56,8 +65,25 @@ internal sealed partial class CodexLineParser
                 case CodexField.Source:
                     parser.ReadSpawnParent(ref reader);
                     break;
+                case CodexField.ThreadSource:
+                    parser._subAgentSource |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("subagent"u8);
+                    JsonValues.Skip(ref reader);
+                    break;
+                case CodexField.ThreadTokenUsage:
+                    line.HasThreadUsage |= reader.TokenType == JsonTokenType.StartObject;
+                    line.ThreadUsage = ReadUsage(ref reader);
+                    break;
+                case CodexField.LastAgentMessage:
+                    parser._lastAgentMessage.Capture(ref reader);
+                    break;
+                case CodexField.Namespace:
+                    line.Namespace = JsonValues.Interned(ref reader, cache);
+                    break;
                 case CodexField.ForkedFromId:
                     parser._forkedFrom = JsonValues.Interned(ref reader, cache);
+                    break;
+                case CodexField.CliVersion:
+                    line.ClientVersion = JsonValues.Interned(ref reader, cache);
                     break;
                 case CodexField.HistoryStartOrdinal:
                     line.HistoryStartOrdinal = JsonValues.OptionalInt64(ref reader);
@@ -199,7 +225,29 @@ internal sealed partial class CodexLineParser
                     : reader.ValueTextEquals("UserMessage"u8) ? CodexItemType.UserMessage
                     : reader.ValueTextEquals("AgentMessage"u8) ? CodexItemType.AgentMessage
                     : reader.ValueTextEquals("CommandExecution"u8) ? CodexItemType.CommandExecution
+                    : reader.ValueTextEquals("SubAgentActivity"u8) ? CodexItemType.SubAgentActivity
+                    : reader.ValueTextEquals("CollabAgentToolCall"u8) ? CodexItemType.CollabAgentToolCall
                     : CodexItemType.Other;
+                if (line.ItemType == CodexItemType.Other && reader.TokenType == JsonTokenType.String)
+                {
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ItemTypes, "item/"u8, reader.ValueSpan);
+                }
+
+                return true;
+            }
+
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                parser._itemId.Capture(ref reader);
+                return true;
+            }
+
+            Utf8StringCache cache = parser._cache;
+            if (JsonObjects.Interned(ref reader, "kind"u8, cache, ref line.SubAgentEvent)
+                || JsonObjects.Interned(ref reader, "agent_thread_id"u8, cache, ref line.AgentThreadId)
+                || JsonObjects.Interned(ref reader, "agent_path"u8, cache, ref line.AgentPath))
+            {
                 return true;
             }
 

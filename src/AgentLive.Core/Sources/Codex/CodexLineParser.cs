@@ -22,6 +22,8 @@ internal sealed partial class CodexLineParser
     private DeferredString _id;
     private DeferredString _messageText;
     private DeferredString _itemText;
+    private DeferredString _itemId;
+    private DeferredString _lastAgentMessage;
     private DeferredString _eventMessage;
     private string? _topType;
     private string? _payloadTypeName;
@@ -36,6 +38,7 @@ internal sealed partial class CodexLineParser
     private string? _spawnParent;
     private string? _forkedFrom;
     private bool _hasRecordType;
+    private bool _subAgentSource;
 
     public bool TryParse(ReadOnlySpan<byte> line, CodexLine into)
     {
@@ -48,13 +51,15 @@ internal sealed partial class CodexLineParser
         _id.Clear();
         _messageText.Clear();
         _itemText.Clear();
+        _itemId.Clear();
+        _lastAgentMessage.Clear();
         _eventMessage.Clear();
         _topType = _payloadTypeName = _spawnParent = _forkedFrom = null;
         _stoppedEarly = false;
         _freeformInput = _jsonArguments = null;
         _payloadCommand = _itemCommand = null;
         _payloadContextWindow = _infoContextWindow = null;
-        _hasPayload = _hasRecordType = false;
+        _hasPayload = _hasRecordType = _subAgentSource = false;
         try
         {
             var reader = new Utf8JsonReader(line, ReaderOptions);
@@ -96,7 +101,8 @@ internal sealed partial class CodexLineParser
                 "response_item" => CodexLineKind.ResponseItem,
                 "event_msg" => CodexLineKind.EventMsg,
                 "compacted" => CodexLineKind.Compacted,
-                "world_state" or "token_usage_record" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
+                "token_usage_record" => CodexLineKind.TokenUsageRecord,
+                "world_state" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
                 _ => CodexLineKind.Unknown,
             };
             line.PayloadType = PayloadTypeOf(_payloadTypeName);
@@ -132,12 +138,23 @@ internal sealed partial class CodexLineParser
 
             // A spawned sub-agent names its parent inside source; a fork names it at the top of the payload.
             line.ParentThreadId = _spawnParent ?? _forkedFrom;
+            line.IsSubAgent = _subAgentSource;
         }
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && _messageText.IsSet)
         {
             line.UserText = _messageText.Classify(bytes, static (text, _) => CodexUserTextRules.Prefixes.Classify(text.Span));
             line.Text = line.UserText == CodexUserText.Prompt ? _messageText.Preview(bytes, TextPreview.PromptChars) : null;
+        }
+
+        if (line.PayloadType == CodexPayloadType.TaskComplete && _lastAgentMessage.IsSet)
+        {
+            line.Question = CodexClosingQuestion.Of(_lastAgentMessage.Classify(bytes, static (text, _) => System.Text.Encoding.UTF8.GetString(text.Span)));
+        }
+
+        if (line.ItemType == CodexItemType.SubAgentActivity)
+        {
+            line.ItemId = _itemId.Interned(bytes, _cache);
         }
 
         if (line.ItemType == CodexItemType.UserMessage)
@@ -164,6 +181,25 @@ internal sealed partial class CodexLineParser
             line.Reset();
             (line.Kind, line.PayloadType, line.Role, line.Timestamp, line.Ordinal, line.ReadPartially) =
                 (CodexLineKind.ResponseItem, type, "developer", time, ordinal, partially);
+        }
+
+        NoteUnknownWords(line);
+    }
+
+    /// <summary>Notes a line of an unknown type, or a payload type the parser does not know.</summary>
+    private void NoteUnknownWords(CodexLine line)
+    {
+        switch (line.Kind)
+        {
+            case CodexLineKind.Unknown:
+                line.Unknowns.OnlyLineType(_topType ?? "");
+                break;
+            case CodexLineKind.ResponseItem when _hasPayload && _payloadTypeName is { } type:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ResponseItemTypes, "response_item/"u8, type);
+                break;
+            case CodexLineKind.EventMsg when _payloadTypeName is { } type:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.EventTypes, "event_msg/"u8, type);
+                break;
         }
     }
 
@@ -232,6 +268,7 @@ internal sealed partial class CodexLineParser
         int depth = reader.CurrentDepth;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
+            _subAgentSource |= reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("subagent"u8);
             if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("parent_thread_id"u8))
             {
                 reader.Read();

@@ -9,7 +9,8 @@ namespace AgentLive.Sources;
 /// Date folders and file names use local time (the timestamps inside are UTC); a new day's folder appears at midnight,
 /// so the whole <c>sessions/</c> tree is watched. Archived rollouts move to <c>archived_sessions/</c> (a rename; the
 /// thread id stays). Sub-agent and forked threads are rollouts of their own in the same tree; only their
-/// <c>session_meta</c> names the parent.
+/// <c>session_meta</c> names the parent. A sub-agent's (<c>thread_source: "subagent"</c>) says so through
+/// <see cref="SessionFacts.SubAgentOf"/>, so the monitor files it under its parent; a fork stays a session of its own.
 /// </para>
 /// <para>
 /// Liveness: Codex keeps no live status file. An interactive session runs inside a background app-server daemon that
@@ -77,6 +78,25 @@ public sealed class CodexSessionSource : ISessionSource
 
     /// <inheritdoc/>
     public ISessionTracker CreateTracker(SessionFile file, ILogger logger) => new CodexSessionTracker(file, logger);
+
+    /// <summary>
+    /// Combines a thread's facts with its sub-agents' rollouts as every source does (tokens added, each listed under
+    /// it); while the thread waits on a sub-agent (<see cref="AgentStateKind.Delegating"/>), its activity is the
+    /// running sub-agent's.
+    /// </summary>
+    /// <param name="session">What the thread's own rollout says.</param>
+    /// <param name="subAgents">The rollouts of its sub-agents, which Codex writes as threads of their own.</param>
+    /// <returns>The combined facts.</returns>
+    public SessionFacts CombineSubAgents(SessionFacts session, IReadOnlyList<SubAgentTranscript> subAgents)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(subAgents);
+        SessionFacts combined = SubAgentMerge.Combine(session, subAgents);
+        return combined.TranscriptState.Kind == AgentStateKind.Delegating
+            && combined.SubAgents.LastOrDefault(a => a.IsRunning && a.Activity is not null) is { } working
+            ? combined with { Activity = working.Activity }
+            : combined;
+    }
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<LiveStatusEntry>> ReadLiveStatusAsync(CancellationToken cancellationToken) =>

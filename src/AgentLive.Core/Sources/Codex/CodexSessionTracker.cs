@@ -8,7 +8,14 @@ namespace AgentLive.Sources.Codex;
 /// <para>
 /// Tokens: <c>token_count.info.total_token_usage</c> is cumulative per thread, across <c>codex resume</c> too, so the
 /// latest one is the total (never a sum). A fork or sub-agent rollout that states where its own history starts
-/// (<c>subagent_history_start_ordinal</c>) does not count the totals in the parent history copied before it.
+/// (<c>subagent_history_start_ordinal</c>) does not count the totals in the parent history copied before it. Codex
+/// 0.171 also writes <c>token_usage_record.thread_token_usage</c> as each response is billed, which runs ahead of
+/// <c>token_count</c> while a tool runs; it counts only while it is ahead.
+/// </para>
+/// <para>
+/// Sub-agents: a spawned sub-agent's rollout says so in its <c>session_meta</c> (<see cref="SessionFacts.SubAgentOf"/>);
+/// the parent lists it from its <c>SubAgentActivity</c> items and, while a collaboration call (<c>wait_agent</c>) is
+/// pending and it runs, is <see cref="AgentStateKind.Delegating"/>.
 /// </para>
 /// <para>
 /// Prompts come from <c>item_completed</c> <c>UserMessage</c> items (0.147 and later) or <c>user_message</c> events
@@ -17,14 +24,19 @@ namespace AgentLive.Sources.Codex;
 /// </remarks>
 internal sealed class CodexSessionTracker : SessionTrackerBase
 {
+    /// <summary>The tool namespace of <c>spawn_agent</c>, <c>wait_agent</c> and the other calls between agents.</summary>
+    private const string CollaborationNamespace = "collaboration";
+
     private readonly CodexLineParser _parser = new();
     private readonly CodexLine _line = new();
     private readonly List<PendingCall> _pending = [];
     private readonly TurnProgress _progress = new();
+    private readonly List<SubAgentInfo> _subAgents = [];
 
     private bool _sawMeta;
     private string? _threadId;
     private string? _parentThreadId;
+    private bool _isSubAgent;
     private string? _cwd;
     private string? _gitBranch;
     private string? _model;
@@ -43,6 +55,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     private bool _sawTaskEvents;
     private bool _afterAbort;
     private string? _lastCommand;
+    private string? _question;
 
     public CodexSessionTracker(SessionFile file, ILogger logger)
         : base(file, logger)
@@ -61,6 +74,10 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
 
         CodexLine line = _line;
+
+        // Only session_meta states the version; a fork's copies of its parent's come after the file's own.
+        ClientVersion ??= line.ClientVersion;
+        NoteUnknownNames(line.Unknowns);
         if (line.Kind == CodexLineKind.Unknown)
         {
             return LineOutcome.Unknown;
@@ -86,6 +103,11 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             case CodexLineKind.EventMsg:
                 ApplyEvent(line, copiedHistory);
                 break;
+            case CodexLineKind.TokenUsageRecord when !copiedHistory && line.HasThreadUsage && line.ThreadUsage.Total > _total.Total:
+                // Billed before the token_count that follows the response (a sub-agent's can come a whole command
+                // later); never below what token_count said, whose totals are the reference across resumes.
+                _total = line.ThreadUsage;
+                break;
         }
 
         return LineOutcome.Changed;
@@ -102,6 +124,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _sawMeta = true;
         _threadId = line.Id ?? _threadId;
         _parentThreadId = line.ParentThreadId;
+        _isSubAgent = line.IsSubAgent;
         _cwd = line.Cwd ?? _cwd;
         _gitBranch = line.GitBranch;
         _model = line.Model ?? _model;
@@ -127,7 +150,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 break;
             case CodexPayloadType.FunctionCall or CodexPayloadType.CustomToolCall or CodexPayloadType.LocalShellCall:
                 _pending.RemoveAll(p => p.CallId == line.CallId);
-                _pending.Add(new PendingCall(line.CallId, line.Name ?? "tool", line.ToolSummary, line.Escalated));
+                _pending.Add(new PendingCall(line.CallId, line.Name ?? "tool", line.ToolSummary, line.Escalated, line.Namespace));
                 _progress.Enter(TurnPhase.Tools);
                 break;
             case CodexPayloadType.FunctionCallOutput or CodexPayloadType.CustomToolCallOutput:
@@ -182,6 +205,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 _sawTaskEvents = true;
                 _eventPromptThisTurn = null;
                 _pending.Clear();
+                _question = line.HasError ? null : line.Question;
                 if (line.HasError)
                 {
                     _progress.Fail(status: 0, line.ErrorMessage ?? "The turn failed");
@@ -214,6 +238,9 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
                 // Written when the command ends, even after the turn was aborted: it never reopens a turn.
                 _lastCommand = line.Command ?? _lastCommand;
                 break;
+            case CodexPayloadType.ItemCompleted when line.ItemType == CodexItemType.SubAgentActivity && line.AgentThreadId is not null:
+                SubAgentActivity(line);
+                break;
             case CodexPayloadType.UserMessage when !_sawItemPrompts:
                 Prompt(line.Text);
                 _eventPromptThisTurn = line.Text;
@@ -230,6 +257,46 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
     }
 
+    /// <summary>A sub-agent of this thread started or ended: listed under it, paired with its own rollout by its thread id.</summary>
+    private void SubAgentActivity(CodexLine line)
+    {
+        int index = _subAgents.FindIndex(a => a.AgentId == line.AgentThreadId);
+        if (line.SubAgentEvent == "started")
+        {
+            var started = new SubAgentInfo
+            {
+                Id = line.ItemId ?? line.AgentThreadId!,
+                AgentId = line.AgentThreadId,
+                Description = line.AgentPath,
+                Status = SubAgentStatus.Running,
+                StartedAt = line.Timestamp,
+            };
+            if (index < 0)
+            {
+                _subAgents.Add(started);
+            }
+            else
+            {
+                _subAgents[index] = started;
+            }
+
+            return;
+        }
+
+        if (index >= 0)
+        {
+            _subAgents[index] = _subAgents[index] with
+            {
+                Status = line.SubAgentEvent switch
+                {
+                    "completed" => SubAgentStatus.Completed,
+                    "failed" or "errored" => SubAgentStatus.Failed,
+                    _ => SubAgentStatus.Other,
+                },
+            };
+        }
+    }
+
     private void Prompt(string? text)
     {
         // After an interrupt Codex may re-send the session's first prompt verbatim; that replay is not a new turn.
@@ -240,6 +307,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         }
 
         _afterAbort = false;
+        _question = null;
         _turns++;
         _firstPrompt ??= text;
         _lastPrompt = text ?? _lastPrompt;
@@ -252,11 +320,13 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         _pending.Clear();
         _sawMeta = _sawItemPrompts = _sawEnvelope = _sawTaskEvents = _afterAbort = false;
         _eventPromptThisTurn = null;
+        _isSubAgent = false;
+        _subAgents.Clear();
         _threadId = _parentThreadId = _cwd = _gitBranch = _model = _approvalPolicy = null;
         _historyStart = null;
         _total = _baseline = default;
         _contextTokens = _contextWindow = null;
-        _firstPrompt = _lastPrompt = _lastCommand = null;
+        _firstPrompt = _lastPrompt = _lastCommand = _question = null;
         _turns = 0;
         _progress.Clear();
     }
@@ -264,11 +334,25 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
     protected override SessionFacts BuildFacts()
     {
         (AgentState state, AgentActivity? activity) = _progress.Describe(LatestPendingCall());
+        if (state.Kind == AgentStateKind.ToolRunning && _pending[^1].Namespace == CollaborationNamespace
+            && _subAgents.FindLast(a => a.IsRunning) is { } working)
+        {
+            // A collaboration call (wait_agent) pending while a sub-agent runs: the work is the sub-agent's, which
+            // CodexSessionSource.CombineSubAgents shows once its rollout is read.
+            state = new AgentState(AgentStateKind.Delegating, $"Waiting for sub-agent {working.Description ?? working.AgentId}");
+        }
+        else if (state.Kind == AgentStateKind.TaskComplete && _question is { } question)
+        {
+            // An answer that ends with a question: the turn is over, and the user is asked something.
+            (state, activity) = (new AgentState(AgentStateKind.AwaitingInput, $"Asking: {question}"), new AgentActivity { Description = question });
+        }
+
         TokenUsage tokens = (_total - _baseline).ToTokenUsage();
         return new SessionFacts
         {
             SourceSessionId = _threadId ?? File.SessionId,
             ParentSessionId = _parentThreadId,
+            SubAgentOf = _isSubAgent ? _parentThreadId : null,
             ProjectPath = _cwd,
             GitBranch = _gitBranch,
             Title = _firstPrompt,
@@ -283,6 +367,7 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
             StartedAt = StartedAt,
             LastActivityAt = LastActivityAt,
             TranscriptState = state,
+            SubAgents = [.. _subAgents],
 
             // Codex never writes an approval prompt to the rollout: an escalation request left unanswered under a
             // policy that asks first is the best evidence there is (see SessionStatusRules).
@@ -304,5 +389,5 @@ internal sealed class CodexSessionTracker : SessionTrackerBase
         return new PendingToolCall(activity, call.Name == "request_user_input" ? PendingToolKind.AsksUser : PendingToolKind.Runs, Question: null);
     }
 
-    private readonly record struct PendingCall(string? CallId, string Name, string? Summary, bool Escalated);
+    private readonly record struct PendingCall(string? CallId, string Name, string? Summary, bool Escalated, string? Namespace);
 }

@@ -7,6 +7,9 @@ internal readonly record struct CodexUsage(long Input, long CachedInput, long Ca
     public TokenUsage ToTokenUsage() =>
         new(Math.Max(0, Input - CachedInput), Output, CachedInput, CacheWrite, ReasoningOutput);
 
+    /// <summary>Gets every token billed: input (cached included) and output.</summary>
+    public long Total => Input + Output;
+
     public static CodexUsage operator -(CodexUsage left, CodexUsage right) => new(
         left.Input - right.Input,
         left.CachedInput - right.CachedInput,

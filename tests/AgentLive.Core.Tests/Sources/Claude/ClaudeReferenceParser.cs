@@ -78,6 +78,7 @@ public static partial class ClaudeReferenceParser
             line.Cwd = Str(root, "cwd");
             line.GitBranch = Str(root, "gitBranch");
             line.PermissionMode = Str(root, "permissionMode");
+            line.ClientVersion = Str(root, "version");
             line.RetryAttempt = Int(root, "retryAttempt");
             line.MaxRetries = Int(root, "maxRetries");
             line.ApiErrorStatus = Int(root, "apiErrorStatus");
@@ -152,12 +153,47 @@ public static partial class ClaudeReferenceParser
                 line.NotificationTaskId = line.NotificationToolUseId = line.NotificationStatus = null;
             }
 
+            NoteUnknownNames(root, line, type);
             return line;
         }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("""^\{"type":"(mode|permission-mode|atis-latch|file-history-snapshot|file-history-delta|tools-used|api-request-shape|api-request-blob|agent-name|worktree-state|pr-link|bridge-session|started|result)"[,}]""")]
     private static partial System.Text.RegularExpressions.Regex LeadingBookkeepingType();
+
+    /// <summary>The top-level fields the parser reads: any other is unknown unless <see cref="ClaudeShapes"/> lists it.</summary>
+    private static readonly HashSet<string> ReadFields =
+    [
+        "type", "subtype", "timestamp", "isSidechain", "isMeta", "isCompactSummary", "isApiErrorMessage", "isAbortedMidStream",
+        "sessionId", "cwd", "gitBranch", "message", "toolUseResult", "retryAttempt", "maxRetries", "error", "data",
+        "parentToolUseID", "attachment", "customTitle", "aiTitle", "summary", "lastPrompt", "params", "totalCostUSD",
+        "apiErrorStatus", "querySource", "version",
+    ];
+
+    /// <summary>Fields in the line's order, then the subtype a known type switches on; a line of an unknown type: its type alone.</summary>
+    private static void NoteUnknownNames(JsonElement root, ClaudeLine line, string? type)
+    {
+        foreach (JsonProperty property in root.EnumerateObject().Where(p => !ReadFields.Contains(p.Name)))
+        {
+            line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, ClaudeShapes.TopLevelFields, default, System.Text.Encoding.UTF8.GetBytes(property.Name));
+        }
+
+        switch (line.Kind)
+        {
+            case ClaudeLineKind.Unknown:
+                line.Unknowns.OnlyLineType(type ?? "");
+                break;
+            case ClaudeLineKind.System when line.Subtype is { } subtype:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.SystemSubtypes, "system/"u8, subtype);
+                break;
+            case ClaudeLineKind.Attachment when line.AttachmentType is { } attachment:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.AttachmentTypes, "attachment/"u8, attachment);
+                break;
+            case ClaudeLineKind.Progress when line.DataType is { } data:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.ProgressTypes, "progress/"u8, data);
+                break;
+        }
+    }
 
     private static ClaudeLine Bookkeeping()
     {

@@ -10,8 +10,8 @@ namespace AgentLive.Tests.Sources.Codex;
 
 public sealed class CodexLineParserProperties
 {
-    private static readonly byte[][] RealLines = [.. RealFixture.ScenarioNames("codex")
-        .Select(scenario => RealFixture.Load("codex", scenario).Transcript)
+    private static readonly byte[][] RealLines = [.. new[] { RealFixture.FirstSet, "real-v3" }
+        .SelectMany(set => RealFixture.ScenarioNames("codex", set).SelectMany(scenario => RealFixture.Load("codex", scenario, set).Transcripts))
         .SelectMany(RealFixture.Lines)];
 
     public static class Generators

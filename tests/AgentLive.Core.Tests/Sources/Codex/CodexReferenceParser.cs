@@ -38,6 +38,9 @@ public static class CodexReferenceParser
         public string? ItemText;
         public string? EventMessage;
         public string? SpawnParent;
+        public bool SubAgentSource;
+        public string? ItemId;
+        public string? LastAgentMessage;
         public (string? Summary, bool Escalated)? Input;
         public string? PayloadCommand;
         public string? ItemCommand;
@@ -63,7 +66,8 @@ public static class CodexReferenceParser
                 "response_item" => CodexLineKind.ResponseItem,
                 "event_msg" => CodexLineKind.EventMsg,
                 "compacted" => CodexLineKind.Compacted,
-                "world_state" or "token_usage_record" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
+                "token_usage_record" => CodexLineKind.TokenUsageRecord,
+                "world_state" or "inter_agent_communication" or "inter_agent_communication_metadata" => CodexLineKind.Bookkeeping,
                 _ => CodexLineKind.Unknown,
             };
             line.PayloadType = PayloadType(state.PayloadType);
@@ -95,12 +99,23 @@ public static class CodexReferenceParser
         {
             line.Id = state.IdSet ? state.Id : null;
             line.ParentThreadId = state.SpawnParent ?? state.ForkedFrom;
+            line.IsSubAgent = state.SubAgentSource;
         }
 
         if (line.PayloadType == CodexPayloadType.Message && line.Role == "user" && state.MessageText is { } text)
         {
             line.UserText = ReferenceRules.ClassifyCodex(text);
             line.Text = line.UserText == CodexUserText.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
+        }
+
+        if (line.PayloadType == CodexPayloadType.TaskComplete && state.LastAgentMessage is { } answer)
+        {
+            line.Question = CodexClosingQuestion.Of(answer);
+        }
+
+        if (line.ItemType == CodexItemType.SubAgentActivity)
+        {
+            line.ItemId = state.ItemId;
         }
 
         if (line.ItemType == CodexItemType.UserMessage)
@@ -120,6 +135,19 @@ public static class CodexReferenceParser
             line.PayloadType = CodexPayloadType.Other;
         }
 
+        switch (line.Kind)
+        {
+            case CodexLineKind.Unknown:
+                line.Unknowns.OnlyLineType(state.TopType ?? "");
+                break;
+            case CodexLineKind.ResponseItem when state.HasPayload && state.PayloadType is { } item:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ResponseItemTypes, "response_item/"u8, item);
+                break;
+            case CodexLineKind.EventMsg when state.PayloadType is { } message:
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.EventTypes, "event_msg/"u8, message);
+                break;
+        }
+
         // Developer instructions and tool lists: their kind, type, role and envelope, nothing else.
         if (line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && state.PayloadType is "message" or "additional_tools")
         {
@@ -132,11 +160,28 @@ public static class CodexReferenceParser
         return line;
     }
 
+    /// <summary>The fields the parser reads, at either level: any other is unknown unless <see cref="CodexShapes"/> lists it.</summary>
+    private static readonly HashSet<string> ReadFields =
+    [
+        "id", "cwd", "git", "type", "role", "name", "item", "info", "model", "input", "error", "source", "reason", "payload",
+        "ordinal", "content", "call_id", "message", "command", "timestamp", "arguments", "record_type", "cli_version",
+        "forked_from_id", "approval_policy", "parent_thread_id", "model_context_window", "subagent_history_start_ordinal",
+    ];
+
     private static void Fields(JsonElement obj, CodexLine line, State state, bool topLevel)
     {
         foreach (JsonProperty property in obj.EnumerateObject())
         {
             JsonElement value = property.Value;
+            if (!ReadFields.Contains(property.Name))
+            {
+                line.Unknowns.AddUnlessKnown(
+                    UnknownShapeKind.Field,
+                    topLevel ? CodexShapes.TopLevelFields : CodexShapes.PayloadFields,
+                    topLevel ? default : "payload."u8,
+                    System.Text.Encoding.UTF8.GetBytes(property.Name));
+            }
+
             switch (property.Name)
             {
                 case "type" when topLevel:
@@ -175,8 +220,24 @@ public static class CodexReferenceParser
                 case "source":
                     Source(value, state);
                     break;
+                case "thread_source":
+                    state.SubAgentSource |= Str(value) == "subagent";
+                    break;
+                case "thread_token_usage":
+                    line.HasThreadUsage |= value.ValueKind == JsonValueKind.Object;
+                    line.ThreadUsage = Usage(value);
+                    break;
+                case "last_agent_message":
+                    state.LastAgentMessage = Str(value);
+                    break;
+                case "namespace":
+                    line.Namespace = Str(value);
+                    break;
                 case "forked_from_id" or "parent_thread_id":
                     state.ForkedFrom = Str(value);
+                    break;
+                case "cli_version":
+                    line.ClientVersion = Str(value);
                     break;
                 case "subagent_history_start_ordinal":
                     line.HistoryStartOrdinal = Long(value);
@@ -241,6 +302,8 @@ public static class CodexReferenceParser
         {
             return;
         }
+
+        state.SubAgentSource |= value.EnumerateObject().Any(p => p.Name == "subagent");
 
         void Walk(JsonElement element)
         {
@@ -337,8 +400,27 @@ public static class CodexReferenceParser
                         "UserMessage" => CodexItemType.UserMessage,
                         "AgentMessage" => CodexItemType.AgentMessage,
                         "CommandExecution" => CodexItemType.CommandExecution,
+                        "SubAgentActivity" => CodexItemType.SubAgentActivity,
+                        "CollabAgentToolCall" => CodexItemType.CollabAgentToolCall,
                         _ => CodexItemType.Other,
                     };
+                    if (line.ItemType == CodexItemType.Other && Str(property.Value) is { } other)
+                    {
+                        line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ItemTypes, "item/"u8, other);
+                    }
+
+                    break;
+                case "id":
+                    state.ItemId = Str(property.Value);
+                    break;
+                case "kind":
+                    line.SubAgentEvent = Str(property.Value);
+                    break;
+                case "agent_thread_id":
+                    line.AgentThreadId = Str(property.Value);
+                    break;
+                case "agent_path":
+                    line.AgentPath = Str(property.Value);
                     break;
                 case "content":
                     FirstText(property.Value, ref state.ItemText);
