@@ -68,7 +68,7 @@ internal static class SessionSnapshots
     /// What the agent acts on, while it works or while it waits for the user to answer about it (the command to allow,
     /// the question, the plan); after a turn it acts on nothing.
     /// </summary>
-    private static AgentActivity? ActivityOf(AgentState state, SessionFacts facts) => state.Kind switch
+    internal static AgentActivity? ActivityOf(AgentState state, SessionFacts facts) => state.Kind switch
     {
         AgentStateKind.PlanReview => facts.Activity ?? (facts.ProposedPlan is { } plan ? new AgentActivity { Description = plan } : null),
         AgentStateKind.AwaitingInput or AgentStateKind.AwaitingPermission or AgentStateKind.Unknown => facts.Activity,

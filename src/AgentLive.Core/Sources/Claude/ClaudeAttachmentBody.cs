@@ -14,8 +14,9 @@ internal static class ClaudeAttachmentBody
     private static ReadOnlySpan<byte> Start => "\"attachment\":{\"type\":\""u8;
 
     /// <summary>
-    /// Finds, in a line whose top-level <c>attachment</c> object starts with a plain <c>type</c> other than
-    /// <c>queued_command</c>, the bytes from the comma after the type to the object's closing brace (excluded).
+    /// Finds, in a line whose top-level <c>attachment</c> object starts with a plain <c>type</c> whose body is not read
+    /// (every type but <c>queued_command</c>, whose prompt is, and <c>plan_mode</c>, whose plan file is), the bytes
+    /// from the comma after the type to the object's closing brace (excluded).
     /// </summary>
     public static bool TryFind(ReadOnlySpan<byte> line, out Range body)
     {
@@ -30,7 +31,7 @@ internal static class ClaudeAttachmentBody
         }
 
         ReadOnlySpan<byte> type = line[(typeOpen + 1)..typeClose];
-        if (type.Contains((byte)'\\') || type.SequenceEqual("queued_command"u8))
+        if (type.Contains((byte)'\\') || type.SequenceEqual("queued_command"u8) || type.SequenceEqual("plan_mode"u8))
         {
             return false;
         }

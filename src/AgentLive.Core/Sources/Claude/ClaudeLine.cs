@@ -24,6 +24,9 @@ internal sealed class ClaudeLine
     /// <summary>The names in the line that the parser does not know (<see cref="ClaudeShapes"/>).</summary>
     public readonly UnknownNames Unknowns = new();
 
+    /// <summary><c>permissionMode</c> of a prompt line: <c>default</c>, <c>plan</c>, <c>acceptEdits</c>, ….</summary>
+    public string? PermissionMode;
+
     // message (user and assistant lines)
     public string? MessageId;
     public string? Model;
@@ -39,6 +42,17 @@ internal sealed class ClaudeLine
     public readonly List<ClaudeToolResult> ToolResults = [];
     public string? ToolResultAgentId;
     public string? ToolResultStatus;
+
+    /// <summary><c>toolUseResult.backgroundTaskId</c>: the id of a shell a Bash call left running in the background.</summary>
+    public string? ToolResultBackgroundTaskId;
+
+    /// <summary>The question the last text block ends with (its last sentence, ending with a question mark), if it does.</summary>
+    public string? TextQuestion;
+
+    // A <task-notification> user line: the background task (agent or shell) it reports on, and how it ended.
+    public string? NotificationTaskId;
+    public string? NotificationToolUseId;
+    public string? NotificationStatus;
 
     // system
     public int RetryAttempt;
@@ -59,6 +73,9 @@ internal sealed class ClaudeLine
     // attachment, titles, last-prompt, api-request, cost-state
     public string? AttachmentType;
     public string? AttachmentPrompt;
+
+    /// <summary><c>attachment.planFilePath</c> of a <c>plan_mode</c> attachment: where the plan is written.</summary>
+    public string? AttachmentPlanFilePath;
     public string? CustomTitle;
     public string? AiTitle;
     public string? SummaryTitle;
@@ -71,7 +88,7 @@ internal sealed class ClaudeLine
     {
         Kind = ClaudeLineKind.Unknown;
         Timestamp = null;
-        Subtype = SessionId = Cwd = GitBranch = ClientVersion = null;
+        Subtype = SessionId = Cwd = GitBranch = ClientVersion = PermissionMode = null;
         Unknowns.Clear();
         IsSidechain = IsMeta = IsCompactSummary = IsApiErrorMessage = IsAbortedMidStream = false;
         MessageId = Model = null;
@@ -82,10 +99,12 @@ internal sealed class ClaudeLine
         PromptText = null;
         ToolUses.Clear();
         ToolResults.Clear();
-        ToolResultAgentId = ToolResultStatus = null;
+        ToolResultAgentId = ToolResultStatus = ToolResultBackgroundTaskId = null;
+        TextQuestion = null;
+        NotificationTaskId = NotificationToolUseId = NotificationStatus = null;
         RetryAttempt = MaxRetries = ErrorStatus = ApiErrorStatus = 0;
         DataType = DataAgentId = DataToolName = ParentToolUseId = null;
-        AttachmentType = AttachmentPrompt = CustomTitle = AiTitle = SummaryTitle = LastPrompt = RequestModel = QuerySource = null;
+        AttachmentType = AttachmentPrompt = AttachmentPlanFilePath = CustomTitle = AiTitle = SummaryTitle = LastPrompt = RequestModel = QuerySource = null;
         TotalCostUsd = null;
     }
 }

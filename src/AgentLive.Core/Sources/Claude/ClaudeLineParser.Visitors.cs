@@ -102,6 +102,9 @@ internal sealed partial class ClaudeLineParser
                 case TopField.QuerySource:
                     line.QuerySource = JsonValues.Interned(ref reader, cache);
                     break;
+                case TopField.PermissionMode:
+                    line.PermissionMode = JsonValues.Interned(ref reader, cache);
+                    break;
                 case TopField.Version:
                     line.ClientVersion = JsonValues.Interned(ref reader, cache);
                     break;
@@ -226,7 +229,8 @@ internal sealed partial class ClaudeLineParser
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Interned(ref reader, "agentId"u8, cache, ref line.ToolResultAgentId)
             || JsonObjects.Interned(ref reader, "agent_id"u8, cache, ref line.ToolResultAgentId)
-            || JsonObjects.Interned(ref reader, "status"u8, cache, ref line.ToolResultStatus);
+            || JsonObjects.Interned(ref reader, "status"u8, cache, ref line.ToolResultStatus)
+            || JsonObjects.Interned(ref reader, "backgroundTaskId"u8, cache, ref line.ToolResultBackgroundTaskId);
     }
 
     private readonly struct ErrorVisitor(ClaudeLine line) : IPropertyVisitor
@@ -303,7 +307,8 @@ internal sealed partial class ClaudeLineParser
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Visit(ref Utf8JsonReader reader) =>
             JsonObjects.Interned(ref reader, "type"u8, cache, ref line.AttachmentType)
-            || JsonObjects.Preview(ref reader, "prompt"u8, TextPreview.PromptChars, ref line.AttachmentPrompt);
+            || JsonObjects.Preview(ref reader, "prompt"u8, TextPreview.PromptChars, ref line.AttachmentPrompt)
+            || JsonObjects.Preview(ref reader, "planFilePath"u8, TextPreview.ArgumentChars, ref line.AttachmentPlanFilePath);
     }
 
     private readonly struct RequestParamsVisitor(Utf8StringCache cache, ClaudeLine line) : IPropertyVisitor

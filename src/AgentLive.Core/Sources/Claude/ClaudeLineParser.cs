@@ -23,8 +23,8 @@ internal sealed partial class ClaudeLineParser
     // The parse of a line once a range is left out of it: made once, not a delegate per line.
     private readonly LineParser<ClaudeLine> _parseObject;
 
-    // Where the text that made a line a prompt starts and how long its token is: the preview is only materialised
-    // once the line is known to be a user line (an assistant line states its type after its content).
+    // Where the text that made a line a prompt (or a task notification) starts and how long its token is: the preview
+    // is only materialised once the line is known to be a user line (an assistant line states its type after its content).
     private int _promptStart;
     private int _promptLength;
 
@@ -88,10 +88,16 @@ internal sealed partial class ClaudeLineParser
 
             FinishUserContent(line, into);
 
-            // Only a queued command's prompt means anything, and other attachments may have had it cut unread.
+            // Only a queued command's prompt and plan mode's plan file mean anything, and other attachments may have had
+            // them cut unread.
             if (into.AttachmentType != "queued_command")
             {
                 into.AttachmentPrompt = null;
+            }
+
+            if (into.AttachmentType != "plan_mode")
+            {
+                into.AttachmentPlanFilePath = null;
             }
 
             NoteUnknownWords(line, into);
@@ -119,11 +125,18 @@ internal sealed partial class ClaudeLineParser
             return;
         }
 
-        if (line.UserContent == ClaudeUserContent.Prompt && _promptStart >= 0)
+        if (line.UserContent is ClaudeUserContent.Prompt or ClaudeUserContent.TaskNotification && _promptStart >= 0)
         {
             var text = new Utf8JsonReader(bytes.Slice(_promptStart, _promptLength));
             text.Read();
-            line.PromptText = JsonValues.Preview(ref text, TextPreview.PromptChars);
+            if (line.UserContent == ClaudeUserContent.Prompt)
+            {
+                line.PromptText = JsonValues.Preview(ref text, TextPreview.PromptChars);
+            }
+            else
+            {
+                JsonValues.Unescaped(ref text, line, static (notification, into) => ClaudeTaskNotification.Read(notification.Span, into));
+            }
         }
     }
 
@@ -267,15 +280,44 @@ internal sealed partial class ClaudeLineParser
 
         // Classifying costs no allocation; only a prompt's preview does, and that waits for the line's type.
         ClaudeUserContent kind = ClaudeUserText.Prefixes.Classify(ref reader);
+        line.TextQuestion = reader.ValueIsEscaped || reader.HasValueSequence
+            ? JsonValues.Unescaped(ref reader, 0, static (text, _) => FinalQuestion(text.Span))
+            : FinalQuestion(reader.ValueSpan);
 
-        // Across several text blocks the strongest signal wins: an interrupt marker, then a prompt, then injected text.
+        // Across several text blocks the strongest signal wins: an interrupt marker, then a prompt, then injected text
+        // (a task notification among it).
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
-            || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
+            || (kind == ClaudeUserContent.Prompt && line.UserContent is ClaudeUserContent.Injected or ClaudeUserContent.TaskNotification))
         {
             line.UserContent = kind;
-            _promptStart = kind == ClaudeUserContent.Prompt ? (int)reader.TokenStartIndex : -1;
+            _promptStart = kind is ClaudeUserContent.Prompt or ClaudeUserContent.TaskNotification ? (int)reader.TokenStartIndex : -1;
             _promptLength = reader.ValueSpan.Length + 2;
         }
+    }
+
+    /// <summary>
+    /// The last sentence of a text that ends with a question mark: from the last line break, or the last <c>.</c>,
+    /// <c>!</c> or <c>?</c> followed by a space or tab, to the end. Allocates only for such a text.
+    /// </summary>
+    private static string? FinalQuestion(ReadOnlySpan<byte> text)
+    {
+        text = text.TrimEnd(" \t\r\n"u8);
+        if (text.IsEmpty || text[^1] != (byte)'?')
+        {
+            return null;
+        }
+
+        int start = 0;
+        for (int i = text.Length - 2; i >= 0; i--)
+        {
+            if (text[i] == (byte)'\n' || (text[i] is (byte)'.' or (byte)'!' or (byte)'?' && text[i + 1] is (byte)' ' or (byte)'\t'))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        return TextPreview.FromUtf8(text[start..], TextPreview.ArgumentChars);
     }
 
     private void ReadBlock(ref Utf8JsonReader reader, ClaudeLine line)
@@ -286,12 +328,27 @@ internal sealed partial class ClaudeLineParser
         {
             case BlockType.ToolUse when block.Id is not null:
                 string name = block.Name ?? "tool";
-                line.ToolUses.Add(new ClaudeToolUse(block.Id, name, block.Input.TargetOf(name), block.Input.Description, block.Input.SubagentType));
+                line.ToolUses.Add(new ClaudeToolUse(
+                    block.Id, name, block.Input.TargetOf(name), block.Input.Description, block.Input.SubagentType, block.Input.Title));
                 break;
             case BlockType.ToolResult when block.ToolUseId is not null:
                 line.ToolResults.Add(new ClaudeToolResult(block.ToolUseId, block.IsError));
                 break;
         }
+    }
+
+    /// <summary>Reads the first Markdown heading of a string argument (a plan), without keeping the rest.</summary>
+    private static string? ReadTitle(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            JsonValues.Skip(ref reader);
+            return null;
+        }
+
+        return reader.ValueIsEscaped || reader.HasValueSequence
+            ? JsonValues.Unescaped(ref reader, 0, static (text, _) => MarkdownTitle.Of(text.Span))
+            : MarkdownTitle.Of(reader.ValueSpan);
     }
 
     /// <summary>Reads <c>questions[0].question</c> of an <c>AskUserQuestion</c> call.</summary>
@@ -410,6 +467,8 @@ internal sealed partial class ClaudeLineParser
         private string? _url;
         private string? _query;
         private string? _skill;
+        private string? _contentTitle;
+        private string? _planTitle;
 
         public string? SubagentType { get; private set; }
 
@@ -428,6 +487,14 @@ internal sealed partial class ClaudeLineParser
             if (argument == ToolArgument.Questions)
             {
                 Question = ReadFirstQuestion(ref reader);
+            }
+            else if (argument == ToolArgument.Content)
+            {
+                _contentTitle = ReadTitle(ref reader);
+            }
+            else if (argument == ToolArgument.Plan)
+            {
+                _planTitle = ReadTitle(ref reader);
             }
             else if (reader.TokenType == JsonTokenType.String)
             {
@@ -459,6 +526,9 @@ internal sealed partial class ClaudeLineParser
         }
 
         public readonly string? Description => _description;
+
+        /// <summary>The plan's title: ExitPlanMode's <c>plan</c> before a written file's <c>content</c>.</summary>
+        public readonly string? Title => _planTitle ?? _contentTitle;
 
         /// <summary>What the call acts on: the command that runs, the question, the sub-agent's type, or the path, pattern or URL.</summary>
         public readonly string? TargetOf(string tool) => tool switch

@@ -97,7 +97,9 @@ public sealed class ClaudeSessionSource : ISessionSource
     /// <remarks>
     /// Claude Code names a sub-agent's transcript <c>agent-&lt;id&gt;.jsonl</c>, and the parent learns that id only from the
     /// sub-agent's progress or result: until then, the transcripts left over are paired with the spawns left over in
-    /// the order both started.
+    /// the order both started. A sub-agent launched in the background is running once its transcript shows it at work,
+    /// and finished once its transcript's turn ended; while the session delegates to one, the sub-agent's current call
+    /// is the session's activity.
     /// </remarks>
     public SessionFacts CombineSubAgents(SessionFacts session, IReadOnlyList<SubAgentTranscript> subAgents)
     {
@@ -111,7 +113,26 @@ public sealed class ClaudeSessionSource : ISessionSource
             spawns[waiting[i]] = spawns[waiting[i]] with { AgentId = unmatched[i].File.AgentId };
         }
 
-        return SubAgentMerge.Combine(session with { SubAgents = spawns }, subAgents);
+        for (int i = 0; i < spawns.Count; i++)
+        {
+            SubAgentInfo spawn = spawns[i];
+            if (spawn.Status is SubAgentStatus.Launched or SubAgentStatus.Running && subAgents.FirstOrDefault(t => t.File.AgentId == spawn.AgentId) is { } own)
+            {
+                AgentState state = own.Facts.TranscriptState;
+                spawns[i] = spawn with
+                {
+                    Status = state.Kind == AgentStateKind.TaskComplete ? SubAgentStatus.Completed
+                        : state.Status == SessionStatus.Working ? SubAgentStatus.Running
+                        : spawn.Status,
+                };
+            }
+        }
+
+        SessionFacts combined = SubAgentMerge.Combine(session with { SubAgents = spawns }, subAgents);
+        return combined.TranscriptState.Kind == AgentStateKind.Delegating
+            && combined.SubAgents.LastOrDefault(a => a.IsRunning && a.Activity is not null) is { Activity: { } current }
+            ? combined with { Activity = current }
+            : combined;
     }
 
     /// <inheritdoc/>

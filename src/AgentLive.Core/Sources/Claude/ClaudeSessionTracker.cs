@@ -19,6 +19,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     private readonly Dictionary<string, SubAgentState> _subAgents = new(StringComparer.Ordinal);
     private readonly List<string> _subAgentOrder = [];
     private readonly TurnProgress _progress = new();
+    private readonly ClaudeBackgroundWork _background = new();
 
     private string? _sessionId;
     private string? _cwd;
@@ -34,6 +35,9 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     private int _turns;
     private decimal? _clientCost;
     private bool _usageSinceClientCost;
+    private string? _planFilePath;
+    private string? _proposedPlan;
+    private string? _question;
 
     public ClaudeSessionTracker(SessionFile file, ILogger logger)
         : base(file, logger)
@@ -86,11 +90,12 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             case ClaudeLineKind.Progress:
                 ApplyProgress(line);
                 break;
-            case ClaudeLineKind.Attachment when line.AttachmentType == "queued_command" && !line.IsSidechain:
-                _lastPrompt = line.AttachmentPrompt ?? _lastPrompt;
-                _progress.Enter(TurnPhase.ModelCall);
+            case ClaudeLineKind.Attachment when !line.IsSidechain:
+                ApplyAttachment(line);
                 break;
-            case ClaudeLineKind.ApiRequest when !IsSubAgentRequest(line.QuerySource):
+
+            // In a sub-agent's own transcript its requests are its main chain.
+            case ClaudeLineKind.ApiRequest when File.Kind == SessionFileKind.SubAgent || !IsSubAgentRequest(line.QuerySource):
                 _model = line.RequestModel ?? _model;
                 if (_progress.Phase is not TurnPhase.Tools and not TurnPhase.Retrying)
                 {
@@ -114,6 +119,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
                 _clientCost = line.TotalCostUsd ?? _clientCost;
                 _usageSinceClientCost = false;
                 _pending.Clear();
+                _background.Clear();
                 _progress.Enter(TurnPhase.Ended);
                 break;
         }
@@ -121,8 +127,40 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         return LineOutcome.Changed;
     }
 
+    /// <summary>A plan written to plan mode's plan file, or presented for review, is proposed: its title is kept.</summary>
+    private void ProposePlan(ClaudeToolUse tool)
+    {
+        if (tool.Name is "Write" or "Edit" or "MultiEdit" && _planFilePath is not null && tool.Target == _planFilePath)
+        {
+            _proposedPlan = tool.Title ?? _proposedPlan ?? Path.GetFileNameWithoutExtension(_planFilePath);
+        }
+        else if (tool.Name == "ExitPlanMode")
+        {
+            _proposedPlan = tool.Title ?? _proposedPlan;
+        }
+    }
+
     private static bool IsSubAgentRequest(string? querySource) =>
         querySource is not null && querySource.StartsWith("agent", StringComparison.Ordinal);
+
+    private void ApplyAttachment(ClaudeLine line)
+    {
+        switch (line.AttachmentType)
+        {
+            case "queued_command":
+                _lastPrompt = line.AttachmentPrompt ?? _lastPrompt;
+                _progress.Enter(TurnPhase.ModelCall);
+                break;
+
+            // Plan mode names the file the plan is to be written to; leaving it ends any proposal.
+            case "plan_mode":
+                _planFilePath = line.AttachmentPlanFilePath ?? _planFilePath;
+                break;
+            case "plan_mode_exit":
+                _planFilePath = _proposedPlan = null;
+                break;
+        }
+    }
 
     private void ApplyUser(ClaudeLine line)
     {
@@ -130,7 +168,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         {
             if (!line.IsSidechain)
             {
-                _pending.RemoveAll(p => p.Id == result.ToolUseId);
+                ApplyToolResult(line, result);
             }
 
             if (_subAgents.TryGetValue(result.ToolUseId, out SubAgentState? agent))
@@ -145,6 +183,12 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             return;
         }
 
+        // The mode a prompt was sent in: out of plan mode no plan waits for review.
+        if (line.PermissionMode is { } mode && mode != "plan")
+        {
+            _proposedPlan = null;
+        }
+
         switch (line.UserContent)
         {
             case ClaudeUserContent.ToolResults:
@@ -155,12 +199,57 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
                 _lastPrompt = line.PromptText;
                 _firstPrompt ??= line.PromptText;
                 _pending.Clear();
+                _question = null;
+                _progress.Enter(TurnPhase.ModelCall);
+                break;
+
+            // A background task ended and the client starts a turn by itself: no person prompted it.
+            case ClaudeUserContent.TaskNotification:
+                FinishBackgroundTask(line);
+                _question = null;
                 _progress.Enter(TurnPhase.ModelCall);
                 break;
             case ClaudeUserContent.InterruptMarker:
                 _pending.Clear();
                 _progress.Enter(TurnPhase.Interrupted);
                 break;
+        }
+    }
+
+    /// <summary>A main-chain tool result: the call is answered, and may have left work running in the background.</summary>
+    private void ApplyToolResult(ClaudeLine line, ClaudeToolResult result)
+    {
+        int index = _pending.FindIndex(p => p.Id == result.ToolUseId);
+        if (index < 0)
+        {
+            return;
+        }
+
+        PendingTool call = _pending[index];
+        _pending.RemoveAll(p => p.Id == result.ToolUseId);
+        if (call.Name is "Task" or "Agent" && line.ToolResultStatus == "async_launched")
+        {
+            _background.AddAgent(call.Id, line.ToolResultAgentId, call.Delegation);
+        }
+        else if (line.ToolResultBackgroundTaskId is { } shell && !result.IsError)
+        {
+            _background.AddShell(call.Id, shell, call.Activity);
+        }
+        else if (call.Name == "ExitPlanMode")
+        {
+            // Approved or rejected, the plan is no longer waiting for review.
+            _proposedPlan = null;
+        }
+    }
+
+    private void FinishBackgroundTask(ClaudeLine line)
+    {
+        _background.Finish(line.NotificationToolUseId, line.NotificationTaskId);
+        SubAgentState? agent = line.NotificationToolUseId is { } id && _subAgents.TryGetValue(id, out SubAgentState? spawned) ? spawned
+            : _subAgents.Values.FirstOrDefault(a => a.AgentId is not null && a.AgentId == line.NotificationTaskId);
+        if (agent is not null)
+        {
+            agent.Status = StatusOf(line.NotificationStatus, isError: false);
         }
     }
 
@@ -184,6 +273,7 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         if (!synthetic)
         {
             _model = line.Model ?? _model;
+            _question = line.TextQuestion;
             if (line.HasUsage)
             {
                 _contextTokens = line.InputTokens + line.CacheReadTokens + line.CacheCreationTokens;
@@ -192,7 +282,11 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
 
         foreach (ClaudeToolUse tool in line.ToolUses)
         {
-            _pending.Add(new PendingTool(tool.Id, tool.Name, tool.Summary, tool.Activity));
+            ProposePlan(tool);
+
+            // A plan under review acts on the plan: its title says which.
+            AgentActivity activity = tool.Name == "ExitPlanMode" ? new AgentActivity { Tool = tool.Name, Description = _proposedPlan } : tool.Activity;
+            _pending.Add(new PendingTool(tool.Id, tool.Name, tool.Summary, activity));
             if (tool.Name is "Task" or "Agent" && !_subAgents.ContainsKey(tool.Id))
             {
                 _subAgents[tool.Id] = new SubAgentState(tool.Id, tool.AgentType, tool.Summary, line.Timestamp);
@@ -267,12 +361,14 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         _turns = 0;
         _clientCost = null;
         _usageSinceClientCost = false;
+        _planFilePath = _proposedPlan = _question = null;
+        _background.Clear();
         _progress.Clear();
     }
 
     protected override SessionFacts BuildFacts()
     {
-        (AgentState state, AgentActivity? activity) = _progress.Describe(LatestPendingTool());
+        (AgentState state, AgentActivity? activity) = Describe();
         return new SessionFacts
         {
             SourceSessionId = _sessionId ?? File.SessionId,
@@ -291,8 +387,34 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
             StartedAt = StartedAt,
             LastActivityAt = LastActivityAt,
             SubAgents = [.. _subAgentOrder.Select(id => _subAgents[id].ToInfo())],
+            ProposedPlan = _proposedPlan,
             TranscriptState = state,
         };
+    }
+
+    /// <summary>
+    /// The turn's state, and where the turn alone misleads: a pending Agent call delegates to its sub-agent; a turn that
+    /// is over while work runs in the background still works; one that ends asking the user something in prose waits.
+    /// </summary>
+    private (AgentState State, AgentActivity? Activity) Describe()
+    {
+        if (_progress.Phase == TurnPhase.Tools && _pending.Count > 0 && _pending[^1] is { Name: "Task" or "Agent" } spawn)
+        {
+            AgentActivity? current = _subAgents.TryGetValue(spawn.Id, out SubAgentState? agent) ? agent.Activity : null;
+            return (new AgentState(AgentStateKind.Delegating, $"Delegating: {spawn.Summary ?? spawn.Name}"), current ?? spawn.Delegation);
+        }
+
+        if (_progress.Phase is TurnPhase.TurnEnded or TurnPhase.LocalCommand && _background.Describe() is { } background)
+        {
+            return background;
+        }
+
+        if (_progress.Phase == TurnPhase.TurnEnded && _question is { } question)
+        {
+            return (new AgentState(AgentStateKind.AwaitingInput, "Asked you a question"), new AgentActivity { Description = question });
+        }
+
+        return _progress.Describe(LatestPendingTool());
     }
 
     private decimal? Cost()
@@ -326,7 +448,11 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
         return new PendingToolCall(tool.Activity, kind, tool.Summary);
     }
 
-    private readonly record struct PendingTool(string Id, string Name, string? Summary, AgentActivity Activity);
+    private readonly record struct PendingTool(string Id, string Name, string? Summary, AgentActivity Activity)
+    {
+        /// <summary>Gets, for an Agent call, what the session shows while it delegates and the sub-agent's own call is unknown.</summary>
+        public AgentActivity Delegation => new() { Tool = Name, Description = Summary };
+    }
 
     /// <summary>
     /// A sub-agent's end as its spawn's result states it (<c>toolUseResult.status</c>, Claude Code 2.1.x):

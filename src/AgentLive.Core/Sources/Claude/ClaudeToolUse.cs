@@ -6,7 +6,11 @@ namespace AgentLive.Sources.Claude;
 /// <param name="Target">What it acts on: a shell call's command, a file path, a pattern, a question, a sub-agent's type.</param>
 /// <param name="Description">The <c>description</c> argument the model gave, where it gave one.</param>
 /// <param name="AgentType">For <c>Task</c>/<c>Agent</c>: <c>input.subagent_type</c>.</param>
-internal readonly record struct ClaudeToolUse(string Id, string Name, string? Target, string? Description, string? AgentType)
+/// <param name="Title">
+/// The first Markdown heading of an ExitPlanMode call's <c>plan</c>, else of a Write call's <c>content</c>: a plan's title.
+/// </param>
+internal readonly record struct ClaudeToolUse(
+    string Id, string Name, string? Target, string? Description, string? AgentType, string? Title = null)
 {
     /// <summary>Gets the call as data for people.</summary>
     public AgentActivity Activity => new() { Tool = Name, Target = Target, Description = Description };

@@ -12,6 +12,12 @@ internal enum ClaudeUserContent
     /// <summary>Text the client injected (slash command output, reminders, compaction summary, meta lines).</summary>
     Injected,
 
+    /// <summary>
+    /// A <c>&lt;task-notification&gt;</c>: a background agent or shell finished, and the client starts a turn by itself
+    /// (<c>origin.kind: "task-notification"</c>); no person typed it.
+    /// </summary>
+    TaskNotification,
+
     /// <summary><c>[Request interrupted by user]</c> or <c>… for tool use]</c>.</summary>
     InterruptMarker,
 

@@ -21,7 +21,7 @@ internal static class ClaudeUserText
         ("<bash-stdout>", ClaudeUserContent.Injected),
         ("<bash-stderr>", ClaudeUserContent.Injected),
         ("<system-reminder>", ClaudeUserContent.Injected),
-        ("<task-notification>", ClaudeUserContent.Injected),
+        ("<task-notification>", ClaudeUserContent.TaskNotification),
         ("<ide_opened_file>", ClaudeUserContent.Injected),
         ("<ide_selection>", ClaudeUserContent.Injected),
         ("<user-prompt-submit-hook>", ClaudeUserContent.Injected),

@@ -17,6 +17,12 @@ internal enum ToolArgument
     Skill,
     SubagentType,
     Questions,
+
+    /// <summary>A Write call's file content: read only for its first Markdown heading (a plan's title).</summary>
+    Content,
+
+    /// <summary>An ExitPlanMode call's plan: read only for its first Markdown heading.</summary>
+    Plan,
 }
 
 internal static class ToolArguments
@@ -33,6 +39,8 @@ internal static class ToolArguments
         : reader.ValueTextEquals("skill"u8) ? ToolArgument.Skill
         : reader.ValueTextEquals("subagent_type"u8) ? ToolArgument.SubagentType
         : reader.ValueTextEquals("questions"u8) ? ToolArgument.Questions
+        : reader.ValueTextEquals("content"u8) ? ToolArgument.Content
+        : reader.ValueTextEquals("plan"u8) ? ToolArgument.Plan
         : ToolArgument.Other;
 
     /// <summary>The argument a JSON property name stands for (for readers holding decoded names).</summary>
@@ -49,6 +57,8 @@ internal static class ToolArguments
         "skill" => ToolArgument.Skill,
         "subagent_type" => ToolArgument.SubagentType,
         "questions" => ToolArgument.Questions,
+        "content" => ToolArgument.Content,
+        "plan" => ToolArgument.Plan,
         _ => ToolArgument.Other,
     };
 }

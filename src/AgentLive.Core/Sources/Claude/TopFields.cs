@@ -33,6 +33,7 @@ internal enum TopField
     TotalCostUsd,
     ApiErrorStatus,
     QuerySource,
+    PermissionMode,
     Version,
 }
 
@@ -74,6 +75,7 @@ internal static class TopFields
             12 when name.SequenceEqual("totalCostUSD"u8) => TopField.TotalCostUsd,
             13 when name.SequenceEqual("toolUseResult"u8) => TopField.ToolUseResult,
             14 when name.SequenceEqual("apiErrorStatus"u8) => TopField.ApiErrorStatus,
+            14 when name.SequenceEqual("permissionMode"u8) => TopField.PermissionMode,
             15 when name.SequenceEqual("parentToolUseID"u8) => TopField.ParentToolUseId,
             16 when name.SequenceEqual("isCompactSummary"u8) => TopField.IsCompactSummary,
             17 when name.SequenceEqual("isApiErrorMessage"u8) => TopField.IsApiErrorMessage,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentLive.Monitoring;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
 using AgentLive.State;
@@ -12,58 +13,126 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public static TheoryData<string> Scenarios => RealFixture.Scenarios("claude");
+    public static TheoryData<string, string> Scenarios => RealFixture.ScenariosInAllSets("claude");
 
     public void Dispose() => _dir.Dispose();
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public async Task Replaying_line_by_line_gives_the_server_reported_facts(string scenario)
+    public async Task Replaying_line_by_line_gives_the_server_reported_facts(string set, string scenario)
     {
-        RealFixture fixture = RealFixture.Load("claude", scenario);
-        ClaudeSessionTracker tracker = await ReplayAsync(fixture.Transcript);
-        SessionFacts facts = tracker.GetFacts();
+        RealFixture fixture = RealFixture.Load("claude", scenario, set);
+        Replay replay = await ReplaySessionAsync(fixture, fixture.Transcript, fixture.SubAgentTranscripts);
+        SessionFacts facts = replay.Facts;
         JsonElement expected = fixture.Expected;
-        JsonElement usage = expected.GetProperty("server_usage_totals_main_requests");
 
-        Assert.Equal(usage.GetProperty("input_tokens").GetInt64(), facts.Tokens.Input);
-        Assert.Equal(usage.GetProperty("output_tokens").GetInt64(), facts.Tokens.Output);
-        Assert.Equal(usage.GetProperty("cache_creation_input_tokens").GetInt64(), facts.Tokens.CacheCreation);
-        Assert.Equal(usage.GetProperty("cache_read_input_tokens").GetInt64(), facts.Tokens.CacheRead);
+        // The session's totals include its sub-agents' (every main request the server saw).
+        AssertTokens(expected.GetProperty("server_usage_totals_main_requests"), facts.Tokens);
         Assert.Equal(expected.GetProperty("session_id").GetString(), facts.SourceSessionId);
         Assert.Equal(expected.GetProperty("cwd").GetString(), facts.ProjectPath);
         Assert.Equal(expected.GetProperty("git_branch").GetString(), facts.GitBranch);
         Assert.Equal(expected.GetProperty("requested_model").GetString(), facts.Model);
         Assert.Equal(expected.GetProperty("user_prompts").GetInt32(), facts.TurnCount);
-        Assert.Equal(0, tracker.MalformedLines);
-        Assert.Equal(0, tracker.UnknownLines);
+        Assert.All(replay.Trackers, t => Assert.Equal(0, t.MalformedLines));
+        Assert.All(replay.Trackers, t => Assert.Equal(0, t.UnknownLines));
         Assert.NotNull(facts.StartedAt);
         Assert.True(facts.LastActivityAt >= facts.StartedAt);
         Assert.NotNull(facts.Title);
         Assert.NotNull(facts.LastUserMessage);
 
         // Every recording ends with the client's process gone: after a quiet minute the session is done.
-        AgentState final = tracker.Evaluate(new SessionContext(facts.LastActivityAt!.Value.AddMinutes(1), ProcessPresence.Gone));
+        AgentState final = SessionStatusRules.Evaluate(facts, new SessionContext(facts.LastActivityAt!.Value.AddMinutes(1), ProcessPresence.Gone));
         Assert.Equal(SessionStatus.Done, final.Status);
         Assert.Equal(AgentStateKind.SessionEnded, final.Kind);
     }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void The_parser_sees_every_tool_call_the_model_made(string scenario)
+    public void The_parser_sees_every_tool_call_the_model_made(string set, string scenario)
     {
-        RealFixture fixture = RealFixture.Load("claude", scenario);
-        var parser = new ClaudeLineParser();
-        var line = new ClaudeLine();
-        var toolUseIds = new HashSet<string>();
-        foreach (byte[] bytes in RealFixture.Lines(fixture.Transcript))
+        RealFixture fixture = RealFixture.Load("claude", scenario, set);
+        Assert.Equal(fixture.Expected.GetProperty("tool_calls").GetInt32(), ToolCallsIn(fixture.Transcript));
+        if (fixture.Expected.TryGetProperty("subagent_tool_calls", out JsonElement subAgentCalls))
         {
-            Assert.True(parser.TryParse(bytes, line));
-            Assert.NotEqual(ClaudeLineKind.Unknown, line.Kind);
-            toolUseIds.UnionWith(line.ToolUses.Select(t => t.Id));
+            Assert.Equal(subAgentCalls.GetInt32(), fixture.SubAgentTranscripts.Sum(ToolCallsIn));
+        }
+    }
+
+    [Fact]
+    public async Task A_sub_agent_is_listed_with_its_own_tokens_and_the_session_counts_them()
+    {
+        RealFixture fixture = RealFixture.Load("claude", "i_subagent_tui", RealFixture.V3Set);
+        Replay replay = await ReplaySessionAsync(fixture, fixture.Transcript, fixture.SubAgentTranscripts);
+        JsonElement byLabel = fixture.Expected.GetProperty("server_usage_totals_by_label");
+
+        AssertTokens(byLabel.GetProperty("parent"), replay.Trackers[0].GetFacts().Tokens);
+        SubAgentInfo agent = Assert.Single(replay.Facts.SubAgents);
+        AssertTokens(byLabel.GetProperty("subagent"), agent.Tokens);
+        Assert.Equal("a806f27e6503315b8", agent.AgentId);
+        Assert.Equal("Run the sub check", agent.Description);
+        Assert.Equal(SubAgentStatus.Completed, agent.Status);
+        Assert.Null(agent.Activity);
+
+        // The turn its notification started was no one's prompt: the person's prompt stays the last one.
+        Assert.Equal("Delegate the check to a sub-agent", replay.Facts.LastUserMessage);
+    }
+
+    public static TheoryData<string, string, string> LaterCheckpoints
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string>();
+            foreach (string set in new[] { RealFixture.V3Set, RealFixture.VariantsSet })
+            {
+                foreach (string scenario in RealFixture.ScenarioNames("claude", set))
+                {
+                    foreach (JsonElement checkpoint in RealFixture.Load("claude", scenario, set).ExpectedCheckpoints)
+                    {
+                        data.Add(set, scenario, checkpoint.GetProperty("label").GetString()!);
+                    }
+                }
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>
+    /// Each checkpoint of the third set and its variants, from the transcripts and the live status file as they were
+    /// then: the state is one expected.json accepts, and the activity (or the state's own words) shows what it names.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LaterCheckpoints))]
+    public async Task At_each_later_checkpoint_the_state_and_activity_are_what_the_recording_expects(string set, string scenario, string label)
+    {
+        RealFixture fixture = RealFixture.Load("claude", scenario, set);
+        JsonElement expected = fixture.ExpectedCheckpoints.Single(c => c.GetProperty("label").GetString() == label);
+        Replay replay = await ReplaySessionAsync(fixture, fixture.TranscriptAt(label)!, fixture.SubAgentTranscriptsAt(label));
+        LiveStatusEntry? live = LiveStatusAt(fixture, label);
+
+        AgentState state = SessionStatusRules.Evaluate(
+            replay.Facts, new SessionContext(fixture.CheckpointTime(label), live is null ? ProcessPresence.Gone : ProcessPresence.Alive, live));
+
+        Assert.Contains(JsonNamingPolicy.SnakeCaseLower.ConvertName(state.Kind.ToString()), expected.GetProperty("states").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(StatusOf(expected.GetProperty("status").GetString()!), state.Status);
+        if (!expected.TryGetProperty("activity", out JsonElement activity))
+        {
+            return;
         }
 
-        Assert.Equal(fixture.Expected.GetProperty("tool_calls").GetInt32(), toolUseIds.Count);
+        string display = SessionSnapshots.ActivityOf(state, replay.Facts)?.Display ?? "";
+        string shown = $"{display} | {state.Label}";
+        if (scenario == "j_ask_user_question_tui")
+        {
+            // While the question shows, Claude Code holds its tool call back: no file names the question yet, and only
+            // the live report says the session waits for an answer.
+            Assert.True(state.Evidence.HasFlag(StateEvidence.LiveReport));
+            Assert.Empty(display);
+            return;
+        }
+
+        string[] accepted = [activity.GetString()!, .. expected.GetProperty("activity_alt").EnumerateArray().Select(a => a.GetString()!)];
+        Assert.True(accepted.Any(a => shown.Contains(a, StringComparison.Ordinal)), $"'{shown}' shows none of: {string.Join(" | ", accepted)}");
     }
 
     public static TheoryData<string, string, SessionStatus, AgentStateKind> Checkpoints => new()
@@ -158,6 +227,58 @@ public sealed class ClaudeFixtureReplayTests : IDisposable
         Assert.True(ClaudeLiveStatusFile.TryParse(File.ReadAllBytes(path), out LiveStatusEntry? entry));
         return entry;
     }
+
+    private static SessionStatus StatusOf(string status) => status switch
+    {
+        "working" => SessionStatus.Working,
+        "paused" => SessionStatus.NeedsYou,
+        "done" => SessionStatus.Done,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    private static void AssertTokens(JsonElement usage, TokenUsage tokens)
+    {
+        Assert.Equal(usage.GetProperty("input_tokens").GetInt64(), tokens.Input);
+        Assert.Equal(usage.GetProperty("output_tokens").GetInt64(), tokens.Output);
+        Assert.Equal(usage.GetProperty("cache_creation_input_tokens").GetInt64(), tokens.CacheCreation);
+        Assert.Equal(usage.GetProperty("cache_read_input_tokens").GetInt64(), tokens.CacheRead);
+    }
+
+    private static int ToolCallsIn(string transcript)
+    {
+        var parser = new ClaudeLineParser();
+        var line = new ClaudeLine();
+        var toolUseIds = new HashSet<string>();
+        foreach (byte[] bytes in RealFixture.Lines(transcript))
+        {
+            Assert.True(parser.TryParse(bytes, line));
+            Assert.NotEqual(ClaudeLineKind.Unknown, line.Kind);
+            toolUseIds.UnionWith(line.ToolUses.Select(t => t.Id));
+        }
+
+        return toolUseIds.Count;
+    }
+
+    /// <summary>Replays a session's transcript and its sub-agents' and combines them as the monitor does.</summary>
+    private async Task<Replay> ReplaySessionAsync(RealFixture fixture, string transcript, IReadOnlyList<string> subAgentTranscripts)
+    {
+        string sessionId = fixture.Expected.GetProperty("session_id").GetString()!;
+        ClaudeSessionTracker main = await ReplayAsync(transcript);
+        var subAgents = new List<SubAgentTranscript>();
+        var trackers = new List<ClaudeSessionTracker> { main };
+        foreach (string path in subAgentTranscripts)
+        {
+            string agentId = Path.GetFileNameWithoutExtension(path)["agent-".Length..];
+            var file = new SessionFile(path, SessionFileKind.SubAgent, sessionId, agentId);
+            ClaudeSessionTracker tracker = await TrackerReplay.ReplayAsync(_dir, path, copy => new ClaudeSessionTracker(file with { Path = copy }, NullLogger.Instance));
+            trackers.Add(tracker);
+            subAgents.Add(new SubAgentTranscript { File = file, Facts = tracker.GetFacts() });
+        }
+
+        return new Replay(trackers, new ClaudeSessionSource().CombineSubAgents(main.GetFacts(), subAgents));
+    }
+
+    private sealed record Replay(IReadOnlyList<ClaudeSessionTracker> Trackers, SessionFacts Facts);
 
     private Task<ClaudeSessionTracker> ReplayAsync(string transcript) =>
         TrackerReplay.ReplayAsync(_dir, transcript, path =>

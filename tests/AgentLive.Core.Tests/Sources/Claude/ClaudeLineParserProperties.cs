@@ -10,8 +10,9 @@ namespace AgentLive.Tests.Sources.Claude;
 
 public sealed class ClaudeLineParserProperties
 {
-    private static readonly byte[][] RealLines = [.. RealFixture.ScenarioNames("claude")
-        .Select(scenario => RealFixture.Load("claude", scenario).Transcript)
+    private static readonly byte[][] RealLines = [.. new[] { RealFixture.FirstSet, RealFixture.V3Set, RealFixture.VariantsSet }
+        .SelectMany(set => RealFixture.ScenarioNames("claude", set).Select(scenario => RealFixture.Load("claude", scenario, set)))
+        .SelectMany(fixture => fixture.SubAgentTranscripts.Prepend(fixture.Transcript))
         .SelectMany(RealFixture.Lines)];
 
     public static class Generators

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AgentLive.Sources.Claude;
 
 namespace AgentLive.Tests.Sources.Claude;
@@ -76,6 +77,7 @@ public static partial class ClaudeReferenceParser
             line.SessionId = Str(root, "sessionId");
             line.Cwd = Str(root, "cwd");
             line.GitBranch = Str(root, "gitBranch");
+            line.PermissionMode = Str(root, "permissionMode");
             line.ClientVersion = Str(root, "version");
             line.RetryAttempt = Int(root, "retryAttempt");
             line.MaxRetries = Int(root, "maxRetries");
@@ -101,12 +103,14 @@ public static partial class ClaudeReferenceParser
             {
                 line.AttachmentType = Str(attachment, "type");
                 line.AttachmentPrompt = line.AttachmentType == "queued_command" ? Preview(attachment, "prompt", ReferenceRules.PromptChars) : null;
+                line.AttachmentPlanFilePath = line.AttachmentType == "plan_mode" ? Preview(attachment, "planFilePath", ReferenceRules.ArgumentChars) : null;
             }
 
             if (Obj(root, "toolUseResult") is { } result)
             {
                 line.ToolResultAgentId = Str(result, "agentId") ?? Str(result, "agent_id");
                 line.ToolResultStatus = Str(result, "status");
+                line.ToolResultBackgroundTaskId = Str(result, "backgroundTaskId");
             }
 
             if (Obj(root, "data") is { } data)
@@ -142,6 +146,11 @@ public static partial class ClaudeReferenceParser
             {
                 line.UserContent = ClaudeUserContent.Injected;
                 line.PromptText = null;
+            }
+
+            if (line.UserContent != ClaudeUserContent.TaskNotification)
+            {
+                line.NotificationTaskId = line.NotificationToolUseId = line.NotificationStatus = null;
             }
 
             NoteUnknownNames(root, line, type);
@@ -244,7 +253,7 @@ public static partial class ClaudeReferenceParser
                 case "tool_use" when Str(block, "id") is { } id:
                     string name = Str(block, "name") ?? "tool";
                     (string? target, string? description, string? agentType) = Describe(name, Obj(block, "input"));
-                    line.ToolUses.Add(new ClaudeToolUse(id, name, target, description, agentType));
+                    line.ToolUses.Add(new ClaudeToolUse(id, name, target, description, agentType, Title(Obj(block, "input"))));
                     break;
                 case "tool_result" when Str(block, "tool_use_id") is { } answered:
                     line.ToolResults.Add(new ClaudeToolResult(answered, True(block, "is_error")));
@@ -262,13 +271,48 @@ public static partial class ClaudeReferenceParser
     private static void Text(string text, ClaudeLine line)
     {
         ClaudeUserContent kind = ReferenceRules.ClassifyClaude(text);
+        line.TextQuestion = FinalQuestion(text);
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
-            || (kind == ClaudeUserContent.Prompt && line.UserContent == ClaudeUserContent.Injected))
+            || (kind == ClaudeUserContent.Prompt && line.UserContent is ClaudeUserContent.Injected or ClaudeUserContent.TaskNotification))
         {
             line.UserContent = kind;
             line.PromptText = kind == ClaudeUserContent.Prompt ? ReferenceRules.Preview(text, ReferenceRules.PromptChars) : null;
+            line.NotificationTaskId = NotificationTag(text, "task-id");
+            line.NotificationToolUseId = NotificationTag(text, "tool-use-id");
+            line.NotificationStatus = NotificationTag(text, "status");
         }
     }
+
+    /// <summary>A text ending with "?": its last sentence, after the last line break or sentence end (".", "!", "?" and a space or tab).</summary>
+    private static string? FinalQuestion(string text)
+    {
+        string trimmed = text.TrimEnd(' ', '\t', '\r', '\n');
+        if (!trimmed.EndsWith('?'))
+        {
+            return null;
+        }
+
+        Match boundary = Regex.Matches(trimmed[..^1], @"\n|[.!?](?=[ \t])").LastOrDefault() ?? Match.Empty;
+        return ReferenceRules.Preview(boundary.Success ? trimmed[(boundary.Index + 1)..] : trimmed, ReferenceRules.ArgumentChars);
+    }
+
+    private static string? NotificationTag(string text, string tag)
+    {
+        Match match = Regex.Match(text, $"<{tag}>(.*?)</{tag}>", RegexOptions.Singleline);
+        string? value = match.Success ? match.Groups[1].Value.Trim(' ', '\t', '\r', '\n') : null;
+        return value is { Length: > 0 } ? value : null;
+    }
+
+    /// <summary>A plan's title: the first Markdown heading of <c>plan</c>, else of <c>content</c>.</summary>
+    private static string? Title(JsonElement? input) =>
+        input is { } args ? Heading(Str(args, "plan")) ?? Heading(Str(args, "content")) : null;
+
+    private static string? Heading(string? markdown) =>
+        markdown?.Split('\n')
+            .Select(l => Regex.Match(l.TrimEnd('\r'), @"^ {0,3}#{1,6}[ \t]+(.*)$"))
+            .Where(m => m.Success && m.Groups[1].Value.Trim(' ', '\t', '\r').Length > 0)
+            .Select(m => ReferenceRules.Preview(m.Groups[1].Value, ReferenceRules.ArgumentChars))
+            .FirstOrDefault();
 
     private static (string? Target, string? Description, string? AgentType) Describe(string tool, JsonElement? input)
     {

@@ -200,7 +200,11 @@ public sealed class ClaudeSessionTrackerTests : IDisposable
         Assert.Equal("Find the bug", running.Description);
         Assert.Equal(SubAgentStatus.Running, running.Status);
         Assert.Equal(new AgentActivity { Tool = "Grep" }, running.Activity);
-        Assert.Equal(AgentStateKind.ToolRunning, State.Kind);
+
+        // The parent waits for its sub-agent: it delegates, and the sub-agent's current call is its activity.
+        Assert.Equal(AgentStateKind.Delegating, State.Kind);
+        Assert.Equal("Delegating: Find the bug", State.Label);
+        Assert.Equal(new AgentActivity { Tool = "Grep" }, _tracker.GetFacts().Activity);
 
         Feed("""{"type":"user","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_a","content":"found"}]},"toolUseResult":{"agentId":"ab12","status":"completed"},"timestamp":"2026-11-24T10:00:09Z"}""");
         SubAgentInfo done = Assert.Single(_tracker.GetFacts().SubAgents);
