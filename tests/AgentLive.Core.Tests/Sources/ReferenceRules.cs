@@ -19,6 +19,19 @@ internal static partial class ReferenceRules
     /// <summary>A tool argument preview (a command, a path) keeps at most this many characters.</summary>
     public const int ArgumentChars = 120;
 
+    /// <summary>A text ending with "?": its last sentence, after the last line break or sentence end (".", "!", "?" and a space or tab).</summary>
+    public static string? ClosingQuestion(string text, int max)
+    {
+        string trimmed = text.TrimEnd(' ', '\t', '\r', '\n');
+        if (!trimmed.EndsWith('?'))
+        {
+            return null;
+        }
+
+        Match boundary = Regex.Matches(trimmed[..^1], @"\n|[.!?](?=[ \t])").LastOrDefault() ?? Match.Empty;
+        return Preview(boundary.Success ? trimmed[(boundary.Index + 1)..] : trimmed, max);
+    }
+
     /// <summary>
     /// One display line: the text without the spaces, tabs and line breaks around it, each line break (CR LF, LF or CR)
     /// and tab inside it a single space; longer than <paramref name="max"/> characters, it is cut there (never inside a

@@ -281,8 +281,8 @@ internal sealed partial class ClaudeLineParser
         // Classifying costs no allocation; only a prompt's preview does, and that waits for the line's type.
         ClaudeUserContent kind = ClaudeUserText.Prefixes.Classify(ref reader);
         line.TextQuestion = reader.ValueIsEscaped || reader.HasValueSequence
-            ? JsonValues.Unescaped(ref reader, 0, static (text, _) => FinalQuestion(text.Span))
-            : FinalQuestion(reader.ValueSpan);
+            ? JsonValues.Unescaped(ref reader, 0, static (text, _) => ClosingQuestion.Of(text.Span, TextPreview.ArgumentChars))
+            : ClosingQuestion.Of(reader.ValueSpan, TextPreview.ArgumentChars);
 
         // Across several text blocks the strongest signal wins: an interrupt marker, then a prompt, then injected text
         // (a task notification among it).
@@ -293,31 +293,6 @@ internal sealed partial class ClaudeLineParser
             _promptStart = kind is ClaudeUserContent.Prompt or ClaudeUserContent.TaskNotification ? (int)reader.TokenStartIndex : -1;
             _promptLength = reader.ValueSpan.Length + 2;
         }
-    }
-
-    /// <summary>
-    /// The last sentence of a text that ends with a question mark: from the last line break, or the last <c>.</c>,
-    /// <c>!</c> or <c>?</c> followed by a space or tab, to the end. Allocates only for such a text.
-    /// </summary>
-    private static string? FinalQuestion(ReadOnlySpan<byte> text)
-    {
-        text = text.TrimEnd(" \t\r\n"u8);
-        if (text.IsEmpty || text[^1] != (byte)'?')
-        {
-            return null;
-        }
-
-        int start = 0;
-        for (int i = text.Length - 2; i >= 0; i--)
-        {
-            if (text[i] == (byte)'\n' || (text[i] is (byte)'.' or (byte)'!' or (byte)'?' && text[i + 1] is (byte)' ' or (byte)'\t'))
-            {
-                start = i + 1;
-                break;
-            }
-        }
-
-        return TextPreview.FromUtf8(text[start..], TextPreview.ArgumentChars);
     }
 
     private void ReadBlock(ref Utf8JsonReader reader, ClaudeLine line)

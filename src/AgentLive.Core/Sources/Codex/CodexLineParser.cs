@@ -159,7 +159,7 @@ internal sealed partial class CodexLineParser
 
         if (line.PayloadType == CodexPayloadType.TaskComplete && _lastAgentMessage.IsSet)
         {
-            line.Question = CodexClosingQuestion.Of(_lastAgentMessage.Classify(bytes, static (text, _) => System.Text.Encoding.UTF8.GetString(text.Span)));
+            line.Question = _lastAgentMessage.Classify(bytes, static (text, _) => ClosingQuestion.Of(text.Span, TextPreview.PromptChars));
         }
 
         if (line.ItemType == CodexItemType.SubAgentActivity)

@@ -271,7 +271,7 @@ public static partial class ClaudeReferenceParser
     private static void Text(string text, ClaudeLine line)
     {
         ClaudeUserContent kind = ReferenceRules.ClassifyClaude(text);
-        line.TextQuestion = FinalQuestion(text);
+        line.TextQuestion = ReferenceRules.ClosingQuestion(text, ReferenceRules.ArgumentChars);
         if (kind == ClaudeUserContent.InterruptMarker || line.UserContent == ClaudeUserContent.None
             || (kind == ClaudeUserContent.Prompt && line.UserContent is ClaudeUserContent.Injected or ClaudeUserContent.TaskNotification))
         {
@@ -281,19 +281,6 @@ public static partial class ClaudeReferenceParser
             line.NotificationToolUseId = NotificationTag(text, "tool-use-id");
             line.NotificationStatus = NotificationTag(text, "status");
         }
-    }
-
-    /// <summary>A text ending with "?": its last sentence, after the last line break or sentence end (".", "!", "?" and a space or tab).</summary>
-    private static string? FinalQuestion(string text)
-    {
-        string trimmed = text.TrimEnd(' ', '\t', '\r', '\n');
-        if (!trimmed.EndsWith('?'))
-        {
-            return null;
-        }
-
-        Match boundary = Regex.Matches(trimmed[..^1], @"\n|[.!?](?=[ \t])").LastOrDefault() ?? Match.Empty;
-        return ReferenceRules.Preview(boundary.Success ? trimmed[(boundary.Index + 1)..] : trimmed, ReferenceRules.ArgumentChars);
     }
 
     private static string? NotificationTag(string text, string tag)

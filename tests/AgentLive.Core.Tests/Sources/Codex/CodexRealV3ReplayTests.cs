@@ -1,4 +1,5 @@
 using System.Text;
+using AgentLive.Parsing;
 using AgentLive.Sources;
 using AgentLive.Sources.Codex;
 using AgentLive.State;
@@ -227,7 +228,7 @@ public sealed class CodexRealV3ReplayTests : IDisposable
     [InlineData("First line\nReady to go?", "Ready to go?")]
     [InlineData("Is 1.5 enough?", "Is 1.5 enough?")]
     public void The_question_an_answer_ends_with_is_its_last_sentence(string answer, string? question) =>
-        Assert.Equal(question, CodexClosingQuestion.Of(answer));
+        Assert.Equal(question, ClosingQuestion.Of(Encoding.UTF8.GetBytes(answer), TextPreview.PromptChars));
 
     private static List<string> Transcripts(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];

@@ -110,7 +110,7 @@ public static class CodexReferenceParser
 
         if (line.PayloadType == CodexPayloadType.TaskComplete && state.LastAgentMessage is { } answer)
         {
-            line.Question = CodexClosingQuestion.Of(answer);
+            line.Question = ReferenceRules.ClosingQuestion(answer, ReferenceRules.PromptChars);
         }
 
         if (line.ItemType == CodexItemType.SubAgentActivity)
