@@ -71,8 +71,8 @@ public interface ISessionSource
     /// <param name="subAgents">Its sub-agents' transcripts, oldest first; empty for most sessions.</param>
     /// <returns>
     /// The session's facts with its sub-agents in: by default their tokens and cost added to the session's, and each
-    /// listed under it, matched to a spawn the session recorded by the sub-agent's id. A source whose transcripts pair
-    /// files with spawns in another way overrides it.
+    /// listed under it, matched to a spawn the session recorded by the sub-agent's id, and a delegating session's
+    /// activity is its running sub-agent's. A source whose transcripts pair files with spawns in another way overrides it.
     /// </returns>
     SessionFacts CombineSubAgents(SessionFacts session, IReadOnlyList<SubAgentTranscript> subAgents) => SubAgentMerge.Combine(session, subAgents);
 }

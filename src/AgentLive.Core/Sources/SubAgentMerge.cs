@@ -3,17 +3,23 @@ namespace AgentLive.Sources;
 /// <summary>
 /// What every source does with sub-agent transcripts: their tokens and cost count in the parent's totals, each is
 /// listed under the parent with its own tokens and activity, matched to a spawn the parent recorded by the
-/// sub-agent's id where the parent knows it.
+/// sub-agent's id where the parent knows it; a parent that delegates shows its running sub-agent's activity.
 /// </summary>
 internal static class SubAgentMerge
 {
     public static SessionFacts Combine(SessionFacts session, IReadOnlyList<SubAgentTranscript> transcripts)
     {
-        if (transcripts.Count == 0)
-        {
-            return session;
-        }
+        // A parent that delegates acts on what its running sub-agent acts on, whether the sub-agent's own transcript or
+        // the parent's record of it says so.
+        SessionFacts combined = transcripts.Count == 0 ? session : AddTranscripts(session, transcripts);
+        return combined.TranscriptState.Kind == AgentStateKind.Delegating
+            && combined.SubAgents.LastOrDefault(a => a.IsRunning && a.Activity is not null) is { Activity: { } current }
+            ? combined with { Activity = current }
+            : combined;
+    }
 
+    private static SessionFacts AddTranscripts(SessionFacts session, IReadOnlyList<SubAgentTranscript> transcripts)
+    {
         TokenUsage tokens = session.Tokens;
         DateTimeOffset? lastActivity = session.LastActivityAt;
         decimal? cost = session.CostUsd;

@@ -128,11 +128,7 @@ public sealed class ClaudeSessionSource : ISessionSource
             }
         }
 
-        SessionFacts combined = SubAgentMerge.Combine(session with { SubAgents = spawns }, subAgents);
-        return combined.TranscriptState.Kind == AgentStateKind.Delegating
-            && combined.SubAgents.LastOrDefault(a => a.IsRunning && a.Activity is not null) is { Activity: { } current }
-            ? combined with { Activity = current }
-            : combined;
+        return SubAgentMerge.Combine(session with { SubAgents = spawns }, subAgents);
     }
 
     /// <inheritdoc/>

@@ -79,25 +79,6 @@ public sealed class CodexSessionSource : ISessionSource
     /// <inheritdoc/>
     public ISessionTracker CreateTracker(SessionFile file, ILogger logger) => new CodexSessionTracker(file, logger);
 
-    /// <summary>
-    /// Combines a thread's facts with its sub-agents' rollouts as every source does (tokens added, each listed under
-    /// it); while the thread waits on a sub-agent (<see cref="AgentStateKind.Delegating"/>), its activity is the
-    /// running sub-agent's.
-    /// </summary>
-    /// <param name="session">What the thread's own rollout says.</param>
-    /// <param name="subAgents">The rollouts of its sub-agents, which Codex writes as threads of their own.</param>
-    /// <returns>The combined facts.</returns>
-    public SessionFacts CombineSubAgents(SessionFacts session, IReadOnlyList<SubAgentTranscript> subAgents)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(subAgents);
-        SessionFacts combined = SubAgentMerge.Combine(session, subAgents);
-        return combined.TranscriptState.Kind == AgentStateKind.Delegating
-            && combined.SubAgents.LastOrDefault(a => a.IsRunning && a.Activity is not null) is { } working
-            ? combined with { Activity = working.Activity }
-            : combined;
-    }
-
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<LiveStatusEntry>> ReadLiveStatusAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<LiveStatusEntry>>([]);

@@ -19,7 +19,7 @@ public sealed class CodexRealV3ReplayTests : IDisposable
     private const string ParentId = "01a22a86-c972-7c61-b062-4388869fc2d5";
     private const string SubAgentId = "01a22a86-d251-7c51-ba49-b6702bd3c5cb";
 
-    private static readonly CodexSessionSource Source = new(new CodexSourceOptions { Roots = ["codex-home"] });
+    private static readonly ISessionSource Source = new CodexSessionSource(new CodexSourceOptions { Roots = ["codex-home"] });
 
     private readonly TempDirectory _dir = new();
 
