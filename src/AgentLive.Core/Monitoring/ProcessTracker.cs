@@ -102,12 +102,17 @@ internal sealed class ProcessTracker
             reportedBy.TryAdd(entry.Pid, key);
         }
 
+        var unmatched = agents.Where(a => !matched.Contains(a.Process.Pid)).ToList();
+
+        // Every session an unmatched agent might be, asked of the catalog at once (one pass over its files).
+        HashSet<string> dormant = _catalog.Dormant([.. unmatched.SelectMany(a => SessionsNamedBy(a, reportedBy)).Distinct(StringComparer.Ordinal)]);
         var unrecorded = new List<UnrecordedAgent>();
         var firstSeen = new Dictionary<(int, ulong), DateTimeOffset>();
-        foreach ((ProcessInfo process, string source) in agents.Where(a => !matched.Contains(a.Process.Pid)))
+        foreach (AgentProcess agent in unmatched)
         {
+            (ProcessInfo process, string source) = agent;
             string? reported = reportedBy.GetValueOrDefault(process.Pid);
-            if ((reported is not null && _catalog.IsDormant(reported)) || process.CommandLine.Skip(1).Any(arg => _catalog.IsDormant($"{source}:{arg}")))
+            if (SessionsNamedBy(agent, reportedBy).Any(dormant.Contains))
             {
                 continue;
             }
@@ -123,6 +128,20 @@ internal sealed class ProcessTracker
 
         _firstSeen = firstSeen;
         return unrecorded;
+    }
+
+    /// <summary>The sessions an agent process names: the one its live report gives, and one per command-line argument.</summary>
+    private static IEnumerable<string> SessionsNamedBy(AgentProcess agent, Dictionary<int, string> reportedBy)
+    {
+        if (reportedBy.TryGetValue(agent.Process.Pid, out string? reported))
+        {
+            yield return reported;
+        }
+
+        foreach (string arg in agent.Process.CommandLine.Skip(1))
+        {
+            yield return $"{agent.Source}:{arg}";
+        }
     }
 
     private HashSet<string> FindToolSessions(IReadOnlyList<ProcessInfo> all)

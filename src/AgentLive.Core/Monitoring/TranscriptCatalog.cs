@@ -18,18 +18,23 @@ internal sealed class TranscriptCatalog
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, TrackedFile> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _unlistable = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _read = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+    private readonly ConcurrentDictionary<string, TrackedFile>.AlternateLookup<ReadOnlySpan<char>> _filesBySpan;
+#endif
 
     // One level at a time (the walk is the catalog's, so a folder that cannot be listed is reported), links skipped.
     private static readonly EnumerationOptions ListOne = new() { IgnoreInaccessible = false, AttributesToSkip = FileAttributes.ReparsePoint };
 
-    // The files of each session (a main transcript, sub-agent transcripts), so a refresh need not look at every file.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, TrackedFile>> _bySession = new(StringComparer.Ordinal);
+    // The read files of each session (a main transcript, sub-agent transcripts), so a refresh need not look at every
+    // file. Only read files: a dormant one is found by a pass over all (IsDormant), which keeps it down to its path.
+    // Each array is replaced whole under the filing gate, so readers need no lock.
+    private readonly ConcurrentDictionary<string, TrackedFile[]> _bySession = new(StringComparer.Ordinal);
 
     // Transcripts whose lines name a parent session whose own transcript has not been read yet, by that parent's key:
     // shown as sessions of their own until it has.
     private readonly Dictionary<string, List<TrackedFile>> _awaitingParent = new(StringComparer.Ordinal);
     private readonly object _filingGate = new();
+    private int _scans;
 
     public TranscriptCatalog(ISessionSource[] sources, TimeProvider time, TimeSpan lookBack, ILoggerFactory loggers)
     {
@@ -38,6 +43,9 @@ internal sealed class TranscriptCatalog
         _lookBack = lookBack;
         _loggers = loggers;
         _logger = loggers.CreateLogger<TranscriptCatalog>();
+#if NET9_0_OR_GREATER
+        _filesBySpan = _files.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
     }
 
     /// <summary>Gets every directory that holds transcripts, existing or not yet.</summary>
@@ -45,18 +53,37 @@ internal sealed class TranscriptCatalog
         _sources.SelectMany(source => source.Roots.SelectMany(source.GetTranscriptDirectories)).Distinct(StringComparer.Ordinal);
 
     /// <summary>Gets the files that have been read: those of the sessions in <see cref="SessionsWithFacts"/>.</summary>
-    public IEnumerable<TrackedFile> ReadFiles =>
-        _read.Keys.SelectMany(key => _bySession.TryGetValue(key, out var files) ? files.Values : []).Where(f => f.Facts is not null);
+    public IEnumerable<TrackedFile> ReadFiles => _bySession.SelectMany(pair => pair.Value);
 
     /// <summary>Gets the sessions at least one of whose files has been read (kept as reads happen: dormant files cost nothing here).</summary>
-    public IEnumerable<string> SessionsWithFacts => _read.Keys;
+    public IEnumerable<string> SessionsWithFacts => _bySession.Keys;
 
     /// <summary>Notes that a file of a session has facts now.</summary>
-    public void NoteRead(TrackedFile file) => _read.TryAdd(file.SessionKey, 0);
+    public void NoteRead(TrackedFile file)
+    {
+        // Every read of a file ends here: once filed, no lock.
+        if (_bySession.TryGetValue(file.SessionKey, out TrackedFile[]? files) && Array.IndexOf(files, file) >= 0)
+        {
+            return;
+        }
+
+        lock (_filingGate)
+        {
+            List(file);
+        }
+    }
 
     /// <summary>Gets the read files of one session.</summary>
-    public List<TrackedFile> FilesOf(string sessionKey) =>
-        _bySession.TryGetValue(sessionKey, out var files) ? [.. files.Values.Where(f => f.Facts is not null)] : [];
+    public List<TrackedFile> FilesOf(string sessionKey) => _bySession.TryGetValue(sessionKey, out TrackedFile[]? files) ? [.. files] : [];
+
+    /// <summary>Gives a file the tracker its reads feed, at its first read: a file never read costs no tracker.</summary>
+    public void Open(TrackedFile file)
+    {
+        if (!file.IsOpen)
+        {
+            file.Open(file.Source.CreateTracker(file.File, _loggers.CreateLogger(file.Source.GetType())));
+        }
+    }
 
     /// <summary>
     /// After a read, files a transcript whose facts name a parent (<see cref="SessionFacts.SubAgentOf"/>) under that
@@ -102,26 +129,66 @@ internal sealed class TranscriptCatalog
 
     public bool TryGet(string path, out TrackedFile? file) => _files.TryGetValue(path, out file);
 
-    /// <summary>Whether the session has a transcript that was not read, being older than the look-back window.</summary>
-    public bool IsDormant(string sessionKey) => _bySession.TryGetValue(sessionKey, out var files) && files.Values.Any(f => f.Dormant);
+    /// <summary>Of the given sessions, those with a transcript that was not read, being older than the look-back window.</summary>
+    /// <remarks>
+    /// Dormant files keep no key to look up, so this is one pass over the known files for all the keys at once; it is
+    /// asked only about agent processes no read session matched.
+    /// </remarks>
+    public HashSet<string> Dormant(IReadOnlyCollection<string> sessionKeys)
+    {
+        var dormant = new HashSet<string>(StringComparer.Ordinal);
+        if (sessionKeys.Count == 0)
+        {
+            return dormant;
+        }
+
+        foreach (KeyValuePair<string, TrackedFile> pair in _files)
+        {
+            if (pair.Value.Dormant)
+            {
+                foreach (string key in sessionKeys)
+                {
+                    if (pair.Value.IsOf(key))
+                    {
+                        dormant.Add(key);
+                    }
+                }
+            }
+        }
+
+        return dormant;
+    }
 
     /// <summary>
-    /// Lists every transcript under every root, tracks the new ones, and returns the size and time of every file
-    /// listed (the listing reads them anyway, so comparing known files costs no call of its own). A new file within
-    /// the look-back window has no known stamp yet, so <see cref="Changed"/> names it with the files that moved.
+    /// Lists every transcript under every root, tracks the new ones, and returns the known files to read again: those
+    /// whose size or time the listing shows moved, the new ones within the look-back window, and those gone from it
+    /// (the read then reports them missing and forgets them).
     /// </summary>
-    public Dictionary<string, FileStamp> Scan()
+    /// <remarks>
+    /// A known file that did not change costs the rescan nothing kept: its listing entry is compared without making
+    /// its path, and what it was seen by is a number stamped on it, not an entry in a set of every file present.
+    /// </remarks>
+    public List<TrackedFile> Rescan()
     {
-        var present = new Dictionary<string, FileStamp>(_files.Count, StringComparer.Ordinal);
+        var pass = new ListingPass(Interlocked.Increment(ref _scans));
         foreach (ISessionSource source in _sources)
         {
             foreach (string directory in source.Roots.SelectMany(source.GetTranscriptDirectories))
             {
-                ScanInto(source, directory, present, found: null);
+                ScanInto(source, directory, pass);
             }
         }
 
-        return present;
+        // Not seen by this listing: gone, or tracked while it ran (new, so to be read as well).
+        foreach (KeyValuePair<string, TrackedFile> pair in _files)
+        {
+            if (pair.Value.SeenInScan != pass.Scan)
+            {
+                pass.Changed.Add(pair.Value);
+            }
+        }
+
+        return pass.Changed;
     }
 
     /// <summary>
@@ -130,26 +197,25 @@ internal sealed class TranscriptCatalog
     /// </summary>
     public List<TrackedFile> ScanNewDirectory(string directory)
     {
-        var found = new List<TrackedFile>();
-        var present = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        var pass = new ListingPass(scan: 0);
         foreach (ISessionSource source in _sources)
         {
             foreach (string root in source.Roots.SelectMany(source.GetTranscriptDirectories))
             {
                 if (directory == root || directory.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 {
-                    ScanInto(source, directory, present, found);
+                    ScanInto(source, directory, pass);
                 }
             }
         }
 
         // Found through a notification: new now, whatever the file's age.
-        foreach (TrackedFile file in found)
+        foreach (TrackedFile file in pass.Found)
         {
             file.Dormant = false;
         }
 
-        return found;
+        return pass.Found;
     }
 
     /// <summary>Starts tracking a file a notification named, when a source recognises it; new files are never dormant.</summary>
@@ -166,7 +232,7 @@ internal sealed class TranscriptCatalog
 
         foreach (ISessionSource source in _sources)
         {
-            if (source.TryGetSessionFile(path, out SessionFile file) && File.Exists(path) && Track(source, file) is { } tracked)
+            if (source.TryGetSessionFile(path, out SessionFile file) && StampOf(path) is { } stamp && Track(source, file, stamp) is { } tracked)
             {
                 tracked.Dormant = false;
                 return tracked;
@@ -174,20 +240,6 @@ internal sealed class TranscriptCatalog
         }
 
         return null;
-    }
-
-    /// <summary>The known files to read again: those gone from the listing, and those whose size or time differs from what was read.</summary>
-    public IEnumerable<TrackedFile> Changed(Dictionary<string, FileStamp> present)
-    {
-        foreach (TrackedFile file in _files.Values)
-        {
-            // Gone from the listing: the read reports it missing and forgets it.
-            if (!present.TryGetValue(file.File.Path, out FileStamp stamp)
-                || stamp != file.Known)
-            {
-                yield return file;
-            }
-        }
     }
 
     /// <summary>The files in use (read since start) whose size or time differs from what was read, or that are gone.</summary>
@@ -208,12 +260,26 @@ internal sealed class TranscriptCatalog
     {
         try
         {
-            var info = new FileInfo(file.File.Path);
+            var info = new FileInfo(file.Path);
             return !info.Exists || FileStamp.Of(info) != file.Known;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return true;
+        }
+    }
+
+    /// <summary>A file's size and time now, or <see langword="null"/> when it is gone or cannot be looked at.</summary>
+    private static FileStamp? StampOf(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? FileStamp.Of(info) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
@@ -231,30 +297,46 @@ internal sealed class TranscriptCatalog
 
     public void Forget(TrackedFile file)
     {
-        _files.TryRemove(new KeyValuePair<string, TrackedFile>(file.File.Path, file));
+        _files.TryRemove(new KeyValuePair<string, TrackedFile>(file.Path, file));
         lock (_filingGate)
         {
             Unwait(file);
+            Unlist(file);
         }
-
-        Unlist(file);
     }
 
-    /// <summary>Removes a file from its session's files (the session is forgotten once none of its files has facts).</summary>
+    /// <summary>Adds a read file to its session's files (the filing gate held).</summary>
+    private void List(TrackedFile file)
+    {
+        string key = file.SessionKey;
+        TrackedFile[] files = _bySession.GetValueOrDefault(key, []);
+        if (Array.IndexOf(files, file) < 0)
+        {
+            _bySession[key] = [.. files, file];
+        }
+    }
+
+    /// <summary>Removes a file from its session's files, and the session once none is left (the filing gate held).</summary>
     private void Unlist(TrackedFile file)
     {
-        if (_bySession.TryGetValue(file.SessionKey, out var siblings))
+        if (!_bySession.TryGetValue(file.SessionKey, out TrackedFile[]? files) || Array.IndexOf(files, file) < 0)
         {
-            siblings.TryRemove(new KeyValuePair<string, TrackedFile>(file.File.Path, file));
-            if (!siblings.Values.Any(f => f.Facts is not null))
-            {
-                _read.TryRemove(file.SessionKey, out _);
-            }
+            return;
+        }
+
+        TrackedFile[] rest = [.. files.Where(f => f != file)];
+        if (rest.Length == 0)
+        {
+            _bySession.TryRemove(file.SessionKey, out _);
+        }
+        else
+        {
+            _bySession[file.SessionKey] = rest;
         }
     }
 
     private bool HasReadMain(string sessionKey) =>
-        _bySession.TryGetValue(sessionKey, out var files) && files.Values.Any(f => f.File.Kind == SessionFileKind.Main && f.Facts is not null);
+        _bySession.TryGetValue(sessionKey, out TrackedFile[]? files) && files.Any(f => f.File.Kind == SessionFileKind.Main);
 
     /// <summary>Moves a transcript under its parent session as a sub-agent; returns the key it left.</summary>
     private string Move(TrackedFile file, string parentSessionId)
@@ -262,8 +344,7 @@ internal sealed class TranscriptCatalog
         string left = file.SessionKey;
         Unlist(file);
         file.FileAsSubAgent(parentSessionId);
-        _bySession.GetOrAdd(file.SessionKey, _ => new ConcurrentDictionary<string, TrackedFile>(StringComparer.Ordinal))[file.File.Path] = file;
-        NoteRead(file);
+        List(file);
         return left;
     }
 
@@ -279,50 +360,40 @@ internal sealed class TranscriptCatalog
         }
     }
 
-    private void ScanInto(ISessionSource source, string directory, Dictionary<string, FileStamp> present, List<TrackedFile>? found)
+    /// <summary>
+    /// Walks every <c>*.jsonl</c> under a directory, links neither listed nor followed, and files each into the pass.
+    /// A folder that cannot be listed is reported once (and again once it can be), and the files known under it
+    /// count as present and unchanged meanwhile.
+    /// </summary>
+    private void ScanInto(ISessionSource source, string directory, ListingPass pass)
     {
         if (!Directory.Exists(directory))
         {
             return;
         }
 
-        foreach ((string path, FileStamp stamp) in Transcripts(directory, present))
-        {
-            // A known file was recognised when it was first listed: asking its source again on every rescan would
-            // allocate a session file and its id for each of them, every time.
-            if (_files.ContainsKey(path))
-            {
-                present[path] = stamp;
-                continue;
-            }
-
-            if (!source.TryGetSessionFile(path, out SessionFile file))
-            {
-                continue;
-            }
-
-            present[path] = stamp;
-            if (Track(source, file) is { } tracked)
-            {
-                found?.Add(tracked);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Every <c>*.jsonl</c> under a directory, links neither listed nor followed. A folder that cannot be listed is
-    /// reported once (and again once it can be), and the files known under it count as present meanwhile.
-    /// </summary>
-    private IEnumerable<(string Path, FileStamp Stamp)> Transcripts(string directory, Dictionary<string, FileStamp> present)
-    {
         var pending = new Stack<string>();
         pending.Push(directory);
         while (pending.TryPop(out string? folder))
         {
-            List<ListedEntry> entries;
             try
             {
-                entries = [.. new FileSystemEnumerable<ListedEntry>(folder, ListedEntry.From, ListOne) { ShouldIncludePredicate = ListedEntry.Wanted }];
+                foreach (ListedEntry entry in new FileSystemEnumerable<ListedEntry>(folder, pass.Transform(this), ListOne) { ShouldIncludePredicate = ListedEntry.Wanted })
+                {
+                    if (entry.IsDirectory)
+                    {
+                        pending.Push(entry.Path!);
+                    }
+                    else if (entry.Known is { } known)
+                    {
+                        pass.Saw(known, entry.Stamp);
+                    }
+                    else if (source.TryGetSessionFile(entry.Path!, out SessionFile file) && Track(source, file, entry.Stamp) is { } tracked)
+                    {
+                        pass.Saw(tracked, entry.Stamp);
+                        pass.Found.Add(tracked);
+                    }
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -332,9 +403,13 @@ internal sealed class TranscriptCatalog
                 }
 
                 // Not listed is not gone: the known files under it stay as they were.
-                foreach (TrackedFile known in _files.Values.Where(f => f.File.Path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+                string under = folder + Path.DirectorySeparatorChar;
+                foreach (KeyValuePair<string, TrackedFile> pair in _files)
                 {
-                    present[known.File.Path] = known.Known;
+                    if (pair.Key.StartsWith(under, StringComparison.Ordinal))
+                    {
+                        pass.Saw(pair.Value, pair.Value.Known);
+                    }
                 }
 
                 continue;
@@ -344,50 +419,80 @@ internal sealed class TranscriptCatalog
             {
                 MonitorLog.ListableAgain(_logger, folder);
             }
-
-            foreach (ListedEntry entry in entries)
-            {
-                if (entry.IsDirectory)
-                {
-                    pending.Push(entry.Path);
-                }
-                else
-                {
-                    yield return (entry.Path, entry.Stamp);
-                }
-            }
         }
     }
 
-    private TrackedFile? Track(ISessionSource source, SessionFile file)
+    /// <summary>The known file a listing entry names, looked up without making its path where the runtime allows.</summary>
+    private TrackedFile? KnownAt(ref FileSystemEntry entry, ref char[] buffer)
     {
-        var tracked = new TrackedFile(file, source, f => source.CreateTracker(f, _loggers.CreateLogger(source.GetType())));
-        try
+#if NET9_0_OR_GREATER
+        ReadOnlySpan<char> folder = entry.Directory;
+        ReadOnlySpan<char> name = entry.FileName;
+        int length = folder.Length + 1 + name.Length;
+        if (buffer.Length < length)
         {
-            var info = new FileInfo(file.Path);
-            if (!info.Exists)
+            buffer = new char[length * 2];
+        }
+
+        // As FileSystemEntry.ToFullPath joins them.
+        folder.CopyTo(buffer);
+        int at = folder.Length;
+        if (!Path.EndsInDirectorySeparator(folder))
+        {
+            buffer[at++] = Path.DirectorySeparatorChar;
+        }
+
+        name.CopyTo(buffer.AsSpan(at));
+        return _filesBySpan.TryGetValue(buffer.AsSpan(0, at + name.Length), out TrackedFile? known) ? known : null;
+#else
+        _ = buffer;
+        return _files.TryGetValue(entry.ToFullPath(), out TrackedFile? known) ? known : null;
+#endif
+    }
+
+    private TrackedFile? Track(ISessionSource source, SessionFile file, FileStamp stamp)
+    {
+        var tracked = new TrackedFile(file, source);
+        if (stamp.WrittenUtc < (_time.GetUtcNow() - _lookBack).UtcDateTime)
+        {
+            // Known but not read: remembering how it looks now makes any later change wake it.
+            tracked.Dormant = true;
+            tracked.Known = stamp;
+        }
+
+        return _files.TryAdd(file.Path, tracked) ? tracked : null;
+    }
+
+    /// <summary>What one listing finds: the known files it saw (stamped with its number) and changed, and the new ones.</summary>
+    /// <param name="scan">The rescan's number; 0 for a listing that only looks for new files.</param>
+    private sealed class ListingPass(int scan)
+    {
+        private char[] _path = new char[256];
+        private FileSystemEnumerable<ListedEntry>.FindTransform? _transform;
+
+        public int Scan { get; } = scan;
+
+        public List<TrackedFile> Changed { get; } = [];
+
+        public List<TrackedFile> Found { get; } = [];
+
+        /// <summary>Makes a listing entry, naming the known file it is rather than its path (one transform for all the pass's folders).</summary>
+        public FileSystemEnumerable<ListedEntry>.FindTransform Transform(TranscriptCatalog catalog) =>
+            _transform ??= (ref FileSystemEntry entry) => entry.IsDirectory ? ListedEntry.Folder(ref entry) : ListedEntry.File(ref entry, catalog.KnownAt(ref entry, ref _path));
+
+        /// <summary>Notes a file the listing named; one whose size or time moved since its read is to be read again.</summary>
+        public void Saw(TrackedFile file, FileStamp stamp)
+        {
+            if (Scan == 0 || file.SeenInScan == Scan)
             {
-                return null;
+                return;
             }
 
-            if (info.LastWriteTimeUtc < (_time.GetUtcNow() - _lookBack).UtcDateTime)
+            file.SeenInScan = Scan;
+            if (stamp != file.Known)
             {
-                // Known but not read: remembering how it looks now makes any later change wake it.
-                tracked.Dormant = true;
-                tracked.Known = FileStamp.Of(info);
+                Changed.Add(file);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        if (!_files.TryAdd(file.Path, tracked))
-        {
-            return null;
-        }
-
-        _bySession.GetOrAdd(tracked.SessionKey, _ => new ConcurrentDictionary<string, TrackedFile>(StringComparer.Ordinal))[file.Path] = tracked;
-        return tracked;
     }
 }

@@ -147,7 +147,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
         {
             // New files in the look-back window are among the changed ones: scheduling them apart as well would make
             // each of their reads go round twice.
-            foreach (TrackedFile file in _catalog.Changed(_catalog.Scan()))
+            foreach (TrackedFile file in _catalog.Rescan())
             {
                 _reads.Schedule(file);
             }
@@ -171,8 +171,9 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
     {
         try
         {
-            FileStamp seen = FileStamp.Of(new FileInfo(file.File.Path));
-            TailReadResult result = await _reader.ReadAsync(file.File.Path, file.Position, new TranscriptSink(file.Tracker), cancellationToken).ConfigureAwait(false);
+            _catalog.Open(file);
+            FileStamp seen = FileStamp.Of(new FileInfo(file.Path));
+            TailReadResult result = await _reader.ReadAsync(file.Path, file.Position, new TranscriptSink(file.Tracker), cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
                 case TailReadStatus.FileMissing:
@@ -183,7 +184,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
                     // Never a session, and not tried again unless it changes.
                     if (file.Known == FileStamp.None)
                     {
-                        MonitorLog.NotRegularFile(_logger, file.File.Path);
+                        MonitorLog.NotRegularFile(_logger, file.Path);
                     }
 
                     file.Known = seen;
@@ -192,7 +193,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
                     if (!file.Unreadable)
                     {
                         file.Unreadable = true;
-                        MonitorLog.Unreadable(_logger, file.File.Path, result.Error?.Message ?? "unreadable");
+                        MonitorLog.Unreadable(_logger, file.Path, result.Error?.Message ?? "unreadable");
                     }
 
                     // What was read stays; a file never read shows no session. Its size and time are not noted, so
@@ -212,7 +213,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
             if (file.Unreadable)
             {
                 file.Unreadable = false;
-                MonitorLog.ReadableAgain(_logger, file.File.Path);
+                MonitorLog.ReadableAgain(_logger, file.Path);
             }
 
             file.Position = result.Position;
@@ -240,7 +241,7 @@ internal sealed class TranscriptUpdater : IChangeListener, IAsyncDisposable
         catch (Exception e)
         {
             // A bug in a source's tracker must cost that file, not the monitor.
-            MonitorLog.ReadFailed(_logger, e, file.File.Path);
+            MonitorLog.ReadFailed(_logger, e, file.Path);
             return;
         }
 

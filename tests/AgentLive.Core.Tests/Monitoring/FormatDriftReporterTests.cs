@@ -50,7 +50,8 @@ public sealed class FormatDriftReporterTests : IDisposable
         for (int f = 0; f < 5; f++)
         {
             var tracker = new ClaudeSessionTracker(new SessionFile($"/nowhere/projects/-p/s{f}.jsonl", SessionFileKind.Main, $"s{f}"), NullLogger.Instance);
-            var file = new TrackedFile(tracker.File, source, _ => tracker);
+            var file = new TrackedFile(tracker.File, source);
+            file.Open(tracker);
             for (int i = 0; i < 64; i++)
             {
                 tracker.OnLine(Encoding.UTF8.GetBytes($$"""{"type":"user","message":{"role":"user","content":"go"},"f{{f}}_{{i}}":1,"version":"2.1.400"}"""));
