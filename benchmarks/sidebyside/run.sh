@@ -15,15 +15,20 @@ ccusage=${2:?ccusage command}
 work=${3:-${TMPDIR:-/tmp}/agentlive-sidebyside}
 corpus=$work/corpus
 [ -d "$corpus" ] || python3 "$here/corpus.py" "$corpus" 300 1000000
-mkdir -p "$work/empty"
+mkdir -p "$work/empty/codex"
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "== cold full scan, Claude half ($(du -sh "$corpus/claude" | cut -f1)): A = AgentLive, B = ccusage"
-export CLAUDE_CONFIG_DIR=$corpus/claude CODEX_HOME=$corpus/codex
+# ccusage 20 reads Codex rollouts too when CODEX_HOME is set (its sessions then carry "agent": "codex"): pointing
+# CODEX_HOME at an empty folder keeps it to Claude Code. Each pair below says which sessions each side reads.
+claude_only="env CLAUDE_CONFIG_DIR=$corpus/claude CODEX_HOME=$work/empty/codex $ccusage session --json --offline"
+both="env CLAUDE_CONFIG_DIR=$corpus/claude CODEX_HOME=$corpus/codex $ccusage session --json --offline"
 scan="snapshot --json --no-processes --lookback 100000h --claude-root $corpus/claude --codex-root $corpus/codex"
-python3 "$here/pair.py" 5 "$agentlive $scan --only claude" "$ccusage session --json --offline"
-echo "== cold full scan, both sources ($(du -sh "$corpus" | cut -f1)): A = AgentLive, B = ccusage on the Claude half"
-python3 "$here/pair.py" 5 "$agentlive $scan" "$ccusage session --json --offline"
+echo "== cold full scan, Claude half ($(du -sh "$corpus/claude" | cut -f1)), both Claude only: A = AgentLive, B = ccusage"
+python3 "$here/pair.py" 5 "$agentlive $scan --only claude" "$claude_only"
+echo "== cold full scan, both sources ($(du -sh "$corpus" | cut -f1)), both read both: A = AgentLive, B = ccusage"
+python3 "$here/pair.py" 5 "$agentlive $scan" "$both"
+echo "== cold full scan: A = AgentLive on both sources, B = ccusage on the Claude half only"
+python3 "$here/pair.py" 5 "$agentlive $scan" "$claude_only"
 if [ -n "${JIT:-}" ]; then
   echo "== start to exit, empty roots: A = $agentlive, B = $JIT"
   empty="snapshot --json --no-processes --claude-root $work/empty/claude --codex-root $work/empty/codex"

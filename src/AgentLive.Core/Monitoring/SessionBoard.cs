@@ -17,6 +17,7 @@ internal sealed class SessionBoard
     private readonly TimeProvider _time;
     private readonly int _queueCapacity;
     private readonly AgentLiveMetrics _metrics;
+    private readonly SummaryTally _tally;
     private SessionSummary _summary = new();
     private bool _completed;
 
@@ -25,6 +26,7 @@ internal sealed class SessionBoard
         _time = time;
         _queueCapacity = queueCapacity;
         _metrics = metrics;
+        _tally = new SummaryTally(time.LocalTimeZone);
         metrics.ObserveSessions(() => Sessions);
     }
 
@@ -81,7 +83,7 @@ internal sealed class SessionBoard
                 Publish(new SessionDiscovered { Timestamp = _time.GetUtcNow(), Session = session });
             }
 
-            UpdateSummary();
+            UpdateSummary(known, session);
         }
     }
 
@@ -92,7 +94,7 @@ internal sealed class SessionBoard
             if (_sessions.Remove(id, out LiveSession? last))
             {
                 Publish(new SessionCompleted { Timestamp = _time.GetUtcNow(), Session = last });
-                UpdateSummary();
+                UpdateSummary(last, null);
             }
         }
     }
@@ -102,7 +104,7 @@ internal sealed class SessionBoard
     {
         lock (_gate)
         {
-            UpdateSummary();
+            UpdateSummary(null, null);
         }
     }
 
@@ -175,50 +177,36 @@ internal sealed class SessionBoard
         }
     }
 
-    private void UpdateSummary()
+    /// <summary>
+    /// Counts the change from <paramref name="before"/> to <paramref name="after"/> (either may be none), or every
+    /// session again when the local day has turned; publishes the summary when it changed.
+    /// </summary>
+    private void UpdateSummary(LiveSession? before, LiveSession? after)
     {
         DateTimeOffset now = _time.GetUtcNow();
-        DateTime today = TimeZoneInfo.ConvertTime(now, _time.LocalTimeZone).Date;
-        int needsYou = 0;
-        int working = 0;
-        int done = 0;
-        int unknown = 0;
-        long tokens = 0;
-        decimal cost = 0;
-        foreach (LiveSession session in _sessions.Values)
+        DateTime today = _tally.DayOf(now);
+        if (today != _tally.Day)
         {
-            switch (session.Status)
+            _tally.Reset(today);
+            foreach (LiveSession session in _sessions.Values)
             {
-                case SessionStatus.Working:
-                    working++;
-                    break;
-                case SessionStatus.NeedsYou:
-                    needsYou++;
-                    break;
-                case SessionStatus.Done:
-                    done++;
-                    break;
-                case SessionStatus.Unknown:
-                    unknown++;
-                    break;
+                _tally.Add(session);
+            }
+        }
+        else
+        {
+            if (before is not null)
+            {
+                _tally.Remove(before);
             }
 
-            if (session.LastActivityAt is { } last && TimeZoneInfo.ConvertTime(last, _time.LocalTimeZone).Date == today)
+            if (after is not null)
             {
-                tokens += session.Tokens.Total;
-                cost += session.CostUsd ?? 0;
+                _tally.Add(after);
             }
         }
 
-        var summary = new SessionSummary
-        {
-            NeedsYouCount = needsYou,
-            WorkingCount = working,
-            DoneCount = done,
-            UnknownCount = unknown,
-            TotalTokensToday = tokens,
-            TotalCostTodayUsd = cost,
-        };
+        SessionSummary summary = _tally.ToSummary();
         if (summary != _summary)
         {
             _summary = summary;

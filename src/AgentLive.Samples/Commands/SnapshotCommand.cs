@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using AgentLive.Samples.Cli;
 
 namespace AgentLive.Samples.Commands;
@@ -11,8 +12,13 @@ internal static class SnapshotCommand
         var command = new Command("snapshot", "Prints every session within the look-back window as a JSON array, done ones included");
         shared.RequireJson(command);
         shared.AddMonitorOptions(command);
-        HostAction.SetMonitored(command, shared, waitsForRoots: false, (monitor, parse, cancellationToken) =>
-            RunAsync(monitor, Console.Out, cancellationToken));
+        HostAction.SetMonitored(command, shared, waitsForRoots: false, async (monitor, parse, cancellationToken) =>
+        {
+            // Console.Out writes through every 256 characters: a snapshot of hundreds of sessions (half a megabyte)
+            // took two thousand writes at the end of a scan. One buffer of the standard output takes them in a few.
+            await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
+            return await RunAsync(monitor, output, cancellationToken);
+        });
         return command;
     }
 

@@ -29,13 +29,25 @@ public static class RealLineDamage
     }
 
     /// <summary>
-    /// The line without the range a parser leaves out unread: what the reference must agree with when damage fell
-    /// inside that range, which the parser by design does not see.
+    /// The line without the ranges a parser leaves out unread (in order, not overlapping): what the reference must
+    /// agree with when damage fell inside them, which the parser by design does not see.
     /// </summary>
-    public static byte[] Without(byte[] line, Range unread)
+    public static byte[] Without(byte[] line, params Range[] unread)
     {
-        (int offset, int length) = unread.GetOffsetAndLength(line.Length);
-        return [.. line[..offset], .. line[(offset + length)..]];
+        var kept = new List<byte>(line.Length);
+        int from = 0;
+        foreach (Range range in unread)
+        {
+            (int offset, int length) = range.GetOffsetAndLength(line.Length);
+            if (length > 0)
+            {
+                kept.AddRange(line[from..offset]);
+                from = offset + length;
+            }
+        }
+
+        kept.AddRange(line[from..]);
+        return [.. kept];
     }
 
     private static byte[] Damage(byte[] line, int[] positions, int[] values, int cutAt)

@@ -54,7 +54,7 @@ internal sealed partial class ClaudeLineParser
             return false;
         }
 
-        return ClaudeAttachmentBody.TryFind(line, out Range body) ? RawJson.ParseWithout(line, body, into, _parseObject) : TryParseObject(line, into);
+        return ClaudeAttachmentBody.TryFind(line, out Range body, out Range rendered) ? RawJson.ParseWithout(line, body, rendered, into, _parseObject) : TryParseObject(line, into);
     }
 
     private bool TryParseObject(ReadOnlySpan<byte> line, ClaudeLine into)

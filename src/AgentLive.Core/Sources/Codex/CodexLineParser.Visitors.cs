@@ -42,6 +42,15 @@ internal sealed partial class CodexLineParser
                     break;
                 case CodexField.Payload when topLevel && reader.TokenType == JsonTokenType.StartObject:
                     parser._hasPayload = true;
+                    if (parser.IsWorldStateEnvelope(line))
+                    {
+                        // A snapshot of the environment (a twentieth of a rollout's bytes) tells nothing of the
+                        // agent's work: once the envelope has given the time and order, it is left untokenised.
+                        parser._stoppedEarly = true;
+                        line.ReadPartially = true;
+                        return true;
+                    }
+
                     parser.ReadFields(ref reader, line, topLevel: false);
                     break;
                 case CodexField.Timestamp when topLevel:

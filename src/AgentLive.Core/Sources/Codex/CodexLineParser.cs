@@ -53,7 +53,7 @@ internal sealed partial class CodexLineParser
             return false;
         }
 
-        return CodexInstructions.TryFind(line, out Range instructions) ? RawJson.ParseWithout(line, instructions, into, _parseObject) : TryParseObject(line, into);
+        return CodexInstructions.TryFind(line, out Range instructions) ? RawJson.ParseWithout(line, instructions, default, into, _parseObject) : TryParseObject(line, into);
     }
 
     private bool TryParseObject(ReadOnlySpan<byte> line, CodexLine into)
@@ -99,6 +99,17 @@ internal sealed partial class CodexLineParser
     private bool IsDeveloperContext(CodexLine line) =>
         line.Role == "developer" && _topType == "response_item" && _payloadTypeName is "message" or "additional_tools"
         && line.Timestamp is not null && line.Ordinal is not null;
+
+    /// <summary>A world-state snapshot whose envelope time and ordinal are already read: its payload is not needed.</summary>
+    private bool IsWorldStateEnvelope(CodexLine line) => _topType == "world_state" && line.Timestamp is not null && line.Ordinal is not null;
+
+    /// <summary>
+    /// Lines of which only the envelope counts: developer instructions and tool lists (their role too), and world-state
+    /// snapshots of the environment, which say nothing of what the agent does.
+    /// </summary>
+    private bool IsEnvelopeOnly(CodexLine line) =>
+        (line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && _payloadTypeName is "message" or "additional_tools")
+        || (line.Kind == CodexLineKind.Bookkeeping && _topType == "world_state");
 
     private void Finish(ReadOnlySpan<byte> bytes, CodexLine line)
     {
@@ -184,13 +195,13 @@ internal sealed partial class CodexLineParser
             line.PayloadType = CodexPayloadType.Other;
         }
 
-        if (line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && _payloadTypeName is "message" or "additional_tools")
+        if (IsEnvelopeOnly(line))
         {
-            // The same facts however much of the line was read: its kind, type, role and envelope.
-            (CodexPayloadType type, DateTimeOffset? time, long? ordinal, bool partially) = (line.PayloadType, line.Timestamp, line.Ordinal, line.ReadPartially);
+            // The same facts however much of the line was read: its kind, type, role (a developer's) and envelope.
+            (CodexLineKind kind, CodexPayloadType type, string? role, DateTimeOffset? time, long? ordinal, bool partially) =
+                (line.Kind, line.PayloadType, line.Kind == CodexLineKind.ResponseItem ? line.Role : null, line.Timestamp, line.Ordinal, line.ReadPartially);
             line.Reset();
-            (line.Kind, line.PayloadType, line.Role, line.Timestamp, line.Ordinal, line.ReadPartially) =
-                (CodexLineKind.ResponseItem, type, "developer", time, ordinal, partially);
+            (line.Kind, line.PayloadType, line.Role, line.Timestamp, line.Ordinal, line.ReadPartially) = (kind, type, role, time, ordinal, partially);
         }
 
         NoteUnknownWords(line);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using AgentLive.Sources;
 using AgentLive.Sources.Claude;
 using AgentLive.Tests.Infrastructure;
@@ -59,17 +60,42 @@ public sealed class ClaudeLineParserProperties
         }
     }
 
+    [Fact]
+    public void The_rendered_text_of_every_real_attachment_is_cut_unread()
+    {
+        int cut = 0;
+        foreach (byte[] bytes in RealLines)
+        {
+            using var document = JsonDocument.Parse(bytes);
+            if (!document.RootElement.TryGetProperty("attachment", out JsonElement attachment)
+                || !document.RootElement.TryGetProperty("rendered", out JsonElement rendered)
+                || attachment.GetProperty("type").GetString() is "queued_command" or "plan_mode")
+            {
+                continue;
+            }
+
+            // What is cut is exactly the inside of the value: with its brackets back, the same JSON.
+            Assert.True(ClaudeAttachmentBody.TryFind(bytes, out _, out Range inside));
+            byte[] value = [(byte)'[', .. bytes[inside], (byte)']'];
+            using var again = JsonDocument.Parse(value);
+            Assert.Equal(rendered.GetRawText(), again.RootElement.GetRawText());
+            cut++;
+        }
+
+        Assert.True(cut > 50, $"{cut} rendered values cut");
+    }
+
     private static void AssertSameAsReference(byte[] bytes)
     {
         var line = new ClaudeLine();
         bool parsed = new ClaudeLineParser().TryParse(bytes, line);
         ClaudeLine? reference = ClaudeReferenceParser.Parse(bytes);
 
-        // An attachment's body after its type is cut unread: damage inside it is not seen, by design. The facts are
-        // then exactly those of the line without that body.
-        if (parsed && reference is null && ClaudeAttachmentBody.TryFind(bytes, out Range body))
+        // An attachment's body after its type and the text rendered from it are cut unread: damage inside them is not
+        // seen, by design. The facts are then exactly those of the line without them.
+        if (parsed && reference is null && ClaudeAttachmentBody.TryFind(bytes, out Range body, out Range rendered))
         {
-            reference = ClaudeReferenceParser.Parse(RealLineDamage.Without(bytes, body));
+            reference = ClaudeReferenceParser.Parse(RealLineDamage.Without(bytes, body, rendered));
             Assert.NotNull(reference);
         }
 

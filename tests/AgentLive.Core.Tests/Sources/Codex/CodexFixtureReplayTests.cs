@@ -72,7 +72,8 @@ public sealed class CodexFixtureReplayTests : IDisposable
 
         Assert.Equal(fixture.Expected.GetProperty("tool_calls").GetInt32(), calls.Count);
 
-        // Developer instructions and the tool list are recognised from their first fields and not read further.
+        // Developer instructions, the tool list and world-state snapshots are recognised from their first fields and
+        // not read further.
         Assert.True(partial >= 4, $"{partial} lines read partially");
     }
 

@@ -59,6 +59,21 @@ public sealed class CodexLineParserProperties
         }
     }
 
+    [Fact]
+    public void Every_real_world_state_line_is_read_up_to_its_payload_only()
+    {
+        byte[][] worldStates = [.. RealLines.Where(bytes => bytes.AsSpan(0, Math.Min(bytes.Length, 128)).IndexOf("\"type\":\"world_state\""u8) >= 0)];
+        Assert.NotEmpty(worldStates);
+        foreach (byte[] bytes in worldStates)
+        {
+            var line = new CodexLine();
+            Assert.True(new CodexLineParser().TryParse(bytes, line));
+            Assert.Equal(CodexLineKind.Bookkeeping, line.Kind);
+            Assert.True(line.ReadPartially);
+            Assert.NotNull(line.Timestamp);
+        }
+    }
+
     private static void AssertSameAsReference(byte[] bytes)
     {
         var line = new CodexLine();
@@ -73,18 +88,21 @@ public sealed class CodexLineParserProperties
             Assert.NotNull(reference);
         }
 
-        // A developer line is read only up to its role: damage after that is not seen, by design. What the parser
-        // reports for it is then exactly a developer line's envelope: its kind, type, role, time and order, nothing more.
+        // A developer line is read only up to its role, a world-state line up to its payload: damage after that is
+        // not seen, by design. What the parser reports for it is then exactly its envelope: its kind, type, role (for
+        // a developer line), time and order, nothing more.
         if (parsed && line.ReadPartially && reference is null)
         {
-            Assert.Equal(CodexLineKind.ResponseItem, line.Kind);
-            Assert.Equal("developer", line.Role);
+            bool developer = line.Kind == CodexLineKind.ResponseItem;
+            Assert.Equal(developer ? "developer" : null, line.Role);
             var envelope = new CodexLine();
             envelope.Reset();
             (envelope.Kind, envelope.PayloadType, envelope.Role, envelope.Timestamp, envelope.Ordinal, envelope.ReadPartially) =
-                (CodexLineKind.ResponseItem, line.PayloadType, "developer", line.Timestamp, line.Ordinal, true);
+                (developer ? CodexLineKind.ResponseItem : CodexLineKind.Bookkeeping, line.PayloadType, line.Role, line.Timestamp, line.Ordinal, true);
             Assert.Equal(LineFacts.Describe(envelope), LineFacts.Describe(line));
-            Assert.True(bytes.AsSpan().IndexOf("\"developer\""u8) >= 0, "read partially, yet the line names no developer role");
+            Assert.True(
+                bytes.AsSpan().IndexOf(developer ? "\"developer\""u8 : "\"world_state\""u8) >= 0,
+                "read partially, yet the line names neither a developer role nor a world state");
             return;
         }
 

@@ -148,12 +148,15 @@ public static class CodexReferenceParser
                 break;
         }
 
-        // Developer instructions and tool lists: their kind, type, role and envelope, nothing else.
-        if (line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && state.PayloadType is "message" or "additional_tools")
+        // Developer instructions and tool lists: their kind, type, role and envelope, nothing else; world-state
+        // snapshots: their kind and envelope.
+        if ((line.Kind == CodexLineKind.ResponseItem && line.Role == "developer" && state.PayloadType is "message" or "additional_tools")
+            || (line.Kind == CodexLineKind.Bookkeeping && state.TopType == "world_state"))
         {
             var minimal = new CodexLine();
             minimal.Reset();
-            (minimal.Kind, minimal.PayloadType, minimal.Role, minimal.Timestamp, minimal.Ordinal) = (line.Kind, line.PayloadType, "developer", line.Timestamp, line.Ordinal);
+            (minimal.Kind, minimal.PayloadType, minimal.Role, minimal.Timestamp, minimal.Ordinal) =
+                (line.Kind, line.PayloadType, line.Kind == CodexLineKind.ResponseItem ? "developer" : null, line.Timestamp, line.Ordinal);
             return minimal;
         }
 
