@@ -16,10 +16,11 @@ namespace AgentLive.Sources.Claude;
 /// What is kept does not grow with the transcript. The copies of one response are written on adjacent lines (one per
 /// content block, the next response's only after them), so the rule needs each response's kept copy only for as long
 /// as its copies can still come: the last <see cref="Window"/> responses keep theirs in full. A response that leaves
-/// that window leaves only a 64-bit hash of its id, among the last <see cref="Remembered"/>, so that a later copy of it
-/// (a side question replaying the conversation, which can reach far back) counts nothing, as the rule has a sidechain
-/// copy do after its main-chain one. A replay reaches back only as far as the parent's context, far fewer responses
-/// than that.
+/// that window leaves only a 64-bit hash of its id, among the last <see cref="Remembered"/>, so that a sidechain copy
+/// of it (a side question replaying the conversation, which can reach far back) counts nothing, as the rule has a
+/// sidechain copy do after its main-chain one. A replay reaches back only as far as the parent's context, far fewer
+/// responses than that. Only sidechain copies are looked up there: main-chain lines, nearly all of them, pay for the
+/// window alone.
 /// </para>
 /// </remarks>
 internal sealed class ClaudeTokenLedger
@@ -58,7 +59,7 @@ internal sealed class ClaudeTokenLedger
         int slot = FindRecent(key);
         if (slot < 0)
         {
-            if (IsPast(key))
+            if (isSidechain && IsPast(key))
             {
                 return false;
             }
