@@ -18,8 +18,8 @@ namespace AgentLive.Sources.Claude;
 /// as its copies can still come: the last <see cref="Window"/> responses keep theirs in full. A response that leaves
 /// that window leaves only a 64-bit hash of its id, among the last <see cref="Remembered"/>, so that a sidechain copy
 /// of it (a side question replaying the conversation, which can reach far back) counts nothing, as the rule has a
-/// sidechain copy do after its main-chain one. A replay reaches back only as far as the parent's context, far fewer
-/// responses than that. Only sidechain copies are looked up there: main-chain lines, nearly all of them, pay for the
+/// sidechain copy do after its main-chain one. A replay carries no more than the parent's context, and 2,048 responses
+/// of only 100 tokens each already fill a 200,000-token one. Only sidechain copies are looked up there: main-chain lines, nearly all of them, pay for the
 /// window alone.
 /// </para>
 /// </remarks>
@@ -28,7 +28,7 @@ internal sealed class ClaudeTokenLedger
     /// <summary>The responses whose kept copy is compared with their further copies in full.</summary>
     internal const int Window = 16;
 
-    /// <summary>The responses, past the window, whose further copies are recognised and not counted.</summary>
+    /// <summary>The responses, past the window, whose further sidechain copies are recognised and not counted.</summary>
     internal const int Remembered = 2048;
 
     private readonly RecentRing<Entry> _recent = new(Window);
