@@ -5,13 +5,28 @@ internal static class Corpus
 {
     public static string Root => Path.Combine(AppContext.BaseDirectory, "Corpus");
 
+    /// <summary>Every recording under the test data's <c>real*</c> folders, one folder each (<c>real/claude/…</c>, <c>real-v3/codex/…</c>).</summary>
+    public static string AllRecordings => Path.Combine(AppContext.BaseDirectory, "Recordings");
+
     /// <summary>Every final transcript of one client (snapshots left out: they are prefixes of these).</summary>
     public static IEnumerable<string> Transcripts(string client) =>
         Directory.EnumerateFiles(Path.Combine(Root, client), "*.jsonl", SearchOption.AllDirectories)
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}snapshots{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && (p.Contains($"{Path.DirectorySeparatorChar}projects{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                    || p.Contains($"{Path.DirectorySeparatorChar}sessions{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+            .Where(IsFinalTranscript)
             .Order(StringComparer.Ordinal);
+
+    /// <summary>Every final transcript of one client in <see cref="AllRecordings"/>.</summary>
+    public static IEnumerable<string> AllTranscripts(string client) =>
+        Directory.EnumerateDirectories(AllRecordings)
+            .Select(folder => Path.Combine(folder, client))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.jsonl", SearchOption.AllDirectories))
+            .Where(IsFinalTranscript)
+            .Order(StringComparer.Ordinal);
+
+    private static bool IsFinalTranscript(string p) =>
+        !p.Contains($"{Path.DirectorySeparatorChar}snapshots{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        && (p.Contains($"{Path.DirectorySeparatorChar}projects{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            || p.Contains($"{Path.DirectorySeparatorChar}sessions{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     /// <summary>Writes the real transcripts of both clients over and over into one file until it reaches <paramref name="bytes"/>.</summary>
     public static string BuildLargeFile(long bytes)

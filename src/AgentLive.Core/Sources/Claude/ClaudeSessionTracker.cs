@@ -44,6 +44,9 @@ internal sealed class ClaudeSessionTracker : SessionTrackerBase
     {
     }
 
+    /// <summary>Gets the ledger of the responses' usage (for tests of what it keeps).</summary>
+    internal ClaudeTokenLedger Tokens => _tokens;
+
     protected override LineOutcome Apply(ReadOnlySpan<byte> bytes)
     {
         if (!_parser.TryParse(bytes, _line))
