@@ -74,7 +74,7 @@ internal sealed class TrackedFile
     /// <summary>Older than the look-back window at discovery: known, not read until it changes.</summary>
     public bool Dormant { get; set; }
 
-    /// <summary>The last full rescan whose listing named the file (a file it did not name is gone).</summary>
+    /// <summary>The last full rescan whose listing named the file, or could not list its folder (a file it did not name is gone).</summary>
     public int SeenInScan { get; set; }
 
     /// <summary>The tracker's facts as of the end of the last read; safe to use from any thread.</summary>

@@ -26,7 +26,7 @@ internal sealed class TranscriptCatalog
     private static readonly EnumerationOptions ListOne = new() { IgnoreInaccessible = false, AttributesToSkip = FileAttributes.ReparsePoint };
 
     // The read files of each session (a main transcript, sub-agent transcripts), so a refresh need not look at every
-    // file. Only read files: a dormant one is found by a pass over all (IsDormant), which keeps it down to its path.
+    // file. Only read files: a dormant one is found by a pass over all (Dormant), which keeps it down to its path.
     // Each array is replaced whole under the filing gate, so readers need no lock.
     private readonly ConcurrentDictionary<string, TrackedFile[]> _bySession = new(StringComparer.Ordinal);
 
@@ -256,26 +256,15 @@ internal sealed class TranscriptCatalog
     }
 
     /// <summary>Whether a file's size or time moved since it was read, or it is gone (the read then forgets it).</summary>
-    private static bool HasChanged(TrackedFile file)
-    {
-        try
-        {
-            var info = new FileInfo(file.Path);
-            return !info.Exists || FileStamp.Of(info) != file.Known;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return true;
-        }
-    }
+    private static bool HasChanged(TrackedFile file) => StampOf(file.Path) != file.Known;
 
     /// <summary>A file's size and time now, or <see langword="null"/> when it is gone or cannot be looked at.</summary>
     private static FileStamp? StampOf(string path)
     {
         try
         {
-            var info = new FileInfo(path);
-            return info.Exists ? FileStamp.Of(info) : null;
+            FileStamp stamp = FileStamp.Of(new FileInfo(path));
+            return stamp == FileStamp.None ? null : stamp;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -308,6 +297,13 @@ internal sealed class TranscriptCatalog
     /// <summary>Adds a read file to its session's files (the filing gate held).</summary>
     private void List(TrackedFile file)
     {
+        // A forgotten file whose read went round once more (its path made again meanwhile, now known as another
+        // file) is not filed again: nothing would ever update or forget it.
+        if (!_files.TryGetValue(file.Path, out TrackedFile? current) || current != file)
+        {
+            return;
+        }
+
         string key = file.SessionKey;
         TrackedFile[] files = _bySession.GetValueOrDefault(key, []);
         if (Array.IndexOf(files, file) < 0)
@@ -376,6 +372,7 @@ internal sealed class TranscriptCatalog
         pending.Push(directory);
         while (pending.TryPop(out string? folder))
         {
+            int waiting = pending.Count;
             try
             {
                 foreach (ListedEntry entry in new FileSystemEnumerable<ListedEntry>(folder, pass.Transform(this), ListOne) { ShouldIncludePredicate = ListedEntry.Wanted })
@@ -402,7 +399,13 @@ internal sealed class TranscriptCatalog
                     MonitorLog.ScanFailed(_logger, folder, e.Message);
                 }
 
-                // Not listed is not gone: the known files under it stay as they were.
+                // Not listed is not gone: the known files under it stay as they were, those in subfolders listed
+                // before the failure included (so those subfolders are not walked now).
+                while (pending.Count > waiting)
+                {
+                    pending.Pop();
+                }
+
                 string under = folder + Path.DirectorySeparatorChar;
                 foreach (KeyValuePair<string, TrackedFile> pair in _files)
                 {

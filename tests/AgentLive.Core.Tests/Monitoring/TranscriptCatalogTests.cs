@@ -102,6 +102,30 @@ public sealed class TranscriptCatalogTests : IDisposable
         Assert.Equal(Quiet, file.File.SessionId);
     }
 
+    [Fact]
+    public void A_forgotten_file_read_once_more_is_not_filed_beside_the_file_now_at_its_path()
+    {
+        string path = Write(Quiet, _time.GetUtcNow().UtcDateTime);
+        TrackedFile first = _catalog.TrackChanged(path)!;
+        Read(first);
+
+        // Its read found it missing; a change noted before that sends the same object round once more, by which time
+        // the path has been made again, and a notification tracks it afresh.
+        _catalog.Forget(first);
+        Read(first);
+        Read(_catalog.TrackChanged(path)!);
+
+        TrackedFile filed = Assert.Single(_catalog.FilesOf("claude:" + Quiet));
+        Assert.NotSame(first, filed);
+    }
+
+    private void Read(TrackedFile file)
+    {
+        _catalog.Open(file);
+        file.Facts = file.Tracker.GetFacts();
+        _catalog.NoteRead(file);
+    }
+
     private string PathOf(string sessionId) => Path.Combine(_project, $"{sessionId}.jsonl");
 
     private string Old(string sessionId) => Write(sessionId, _time.GetUtcNow().UtcDateTime - LookBack - TimeSpan.FromHours(1));
