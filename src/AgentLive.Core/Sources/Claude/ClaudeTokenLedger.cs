@@ -19,8 +19,8 @@ namespace AgentLive.Sources.Claude;
 /// that window leaves only a 64-bit hash of its id, among the last <see cref="Remembered"/>, so that a sidechain copy
 /// of it (a side question replaying the conversation, which can reach far back) counts nothing, as the rule has a
 /// sidechain copy do after its main-chain one. A replay carries no more than the parent's context, and 2,048 responses
-/// of only 100 tokens each already fill a 200,000-token one. Only sidechain copies are looked up there: main-chain lines, nearly all of them, pay for the
-/// window alone.
+/// of only 100 tokens each already fill a 200,000-token one. Only sidechain copies are looked up there: main-chain
+/// lines, nearly all of them, pay for the window alone.
 /// </para>
 /// </remarks>
 internal sealed class ClaudeTokenLedger
