@@ -16,11 +16,11 @@ namespace AgentLive.Sources.Claude;
 /// What is kept does not grow with the transcript. The copies of one response are written on adjacent lines (one per
 /// content block, the next response's only after them), so the rule needs each response's kept copy only for as long
 /// as its copies can still come: the last <see cref="Window"/> responses keep theirs in full. A response that leaves
-/// that window leaves only a 64-bit hash of its id, among the last <see cref="Remembered"/>, so that a sidechain copy
-/// of it (a side question replaying the conversation, which can reach far back) counts nothing, as the rule has a
-/// sidechain copy do after its main-chain one. A replay carries no more than the parent's context, and 2,048 responses
-/// of only 100 tokens each already fill a 200,000-token one. Only sidechain copies are looked up there: main-chain
-/// lines, nearly all of them, pay for the window alone.
+/// that window leaves only a 64-bit hash of its id, among the last <see cref="Remembered"/>, so that a later copy of
+/// it (a side question replaying the conversation, which can reach far back) counts nothing more. Past the window a
+/// later copy no longer replaces the kept one, even when larger: copies of one response with different totals are
+/// adjacent. A replay past the last <see cref="Remembered"/> responses would count again. The lookup among them is
+/// made once per response (its further copies find it in the window) and is one vectorised search.
 /// </para>
 /// </remarks>
 internal sealed class ClaudeTokenLedger
@@ -59,7 +59,7 @@ internal sealed class ClaudeTokenLedger
         int slot = FindRecent(key);
         if (slot < 0)
         {
-            if (isSidechain && IsPast(key))
+            if (_past.Items.Contains(key))
             {
                 return false;
             }
@@ -107,19 +107,6 @@ internal sealed class ClaudeTokenLedger
         }
 
         return -1;
-    }
-
-    private bool IsPast(ulong key)
-    {
-        for (int i = 0; i < _past.Count; i++)
-        {
-            if (_past[i] == key)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void Apply(string model, TokenUsage delta)

@@ -13,6 +13,9 @@ internal sealed class RecentRing<T>(int capacity)
     /// <summary>Gets the number of items held, at most the capacity.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Gets the items held, in no particular order.</summary>
+    public ReadOnlySpan<T> Items => _items.AsSpan(0, Count);
+
     /// <summary>Gets the item in a slot, 0 to <see cref="Count"/> − 1 (slots are in no particular order).</summary>
     public ref T this[int slot] => ref _items[slot];
 

@@ -7,7 +7,7 @@ namespace AgentLive.Tests.Sources.Claude;
 
 /// <summary>
 /// What the usage ledger keeps does not grow with the transcript, and bounding it changes no count: copies of a
-/// response count once whether they come while it is in the window or after it left.
+/// response count once whether they come while it is in the window or after it left (main chain or sidechain).
 /// </summary>
 public sealed class ClaudeTokenLedgerTests
 {
@@ -65,6 +65,22 @@ public sealed class ClaudeTokenLedgerTests
         Assert.Equal(10 + (ClaudeTokenLedger.Window * 10) + 7, ledger.Total.Input);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_main_chain_copy_of_a_response_that_left_the_window_counts_nothing_more(bool firstOnSidechain)
+    {
+        var ledger = new ClaudeTokenLedger();
+        ledger.Add("msg_a", firstOnSidechain, Model, Usage(10));
+        for (int i = 0; i < ClaudeTokenLedger.Window + 4; i++)
+        {
+            ledger.Add($"msg_{i}", isSidechain: false, Model, Usage(1));
+        }
+
+        Assert.False(ledger.Add("msg_a", isSidechain: false, Model, Usage(10)));
+        Assert.Equal(10 + ClaudeTokenLedger.Window + 4, ledger.Total.Input);
+    }
+
     [Fact]
     public void A_tracker_fed_a_long_session_keeps_its_ledger_bounded()
     {
@@ -79,7 +95,7 @@ public sealed class ClaudeTokenLedgerTests
         }
 
         Assert.Equal(new TokenUsage(2L * Responses, Responses, 0, 0, 0), tracker.GetFacts().Tokens);
-        Assert.True(tracker.Tokens.RecentCount <= ClaudeTokenLedger.Window);
-        Assert.True(tracker.Tokens.RememberedCount <= ClaudeTokenLedger.Remembered);
+        Assert.Equal(ClaudeTokenLedger.Window, tracker.Tokens.RecentCount);
+        Assert.Equal(ClaudeTokenLedger.Remembered, tracker.Tokens.RememberedCount);
     }
 }
