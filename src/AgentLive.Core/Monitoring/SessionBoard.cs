@@ -26,7 +26,7 @@ internal sealed class SessionBoard
         _time = time;
         _queueCapacity = queueCapacity;
         _metrics = metrics;
-        _tally = new SummaryTally(time.LocalTimeZone);
+        _tally = new SummaryTally(time);
         metrics.ObserveSessions(() => Sessions);
     }
 

@@ -7,7 +7,7 @@ namespace AgentLive.Monitoring;
 /// </summary>
 internal sealed class SummaryTally
 {
-    private readonly TimeZoneInfo _zone;
+    private readonly TimeProvider _time;
     private int _needsYou;
     private int _working;
     private int _done;
@@ -15,13 +15,13 @@ internal sealed class SummaryTally
     private long _tokens;
     private decimal _cost;
 
-    public SummaryTally(TimeZoneInfo zone) => _zone = zone;
+    public SummaryTally(TimeProvider time) => _time = time;
 
     /// <summary>Gets the local day today's totals are for.</summary>
     public DateTime Day { get; private set; } = DateTime.MinValue;
 
     /// <summary>Gets the local day of a moment.</summary>
-    public DateTime DayOf(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone).Date;
+    public DateTime DayOf(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _time.LocalTimeZone).Date;
 
     /// <summary>Forgets every session and starts counting today's totals for <paramref name="day"/>.</summary>
     public void Reset(DateTime day)
@@ -41,7 +41,9 @@ internal sealed class SummaryTally
         DoneCount = _done,
         UnknownCount = _unknown,
         TotalTokensToday = _tokens,
-        TotalCostTodayUsd = _cost,
+        // Taking a cost out leaves the sum with the larger scale it had (0.1 + 0.123 - 0.123 = 0.100): written with
+        // no trailing zeros, the running total reads as a fresh sum would.
+        TotalCostTodayUsd = _cost / 1.0000000000000000000000000000m,
     };
 
     private void Count(LiveSession session, int sign)

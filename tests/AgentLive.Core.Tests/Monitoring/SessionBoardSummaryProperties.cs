@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentLive.Diagnostics;
 using AgentLive.Monitoring;
 using AgentLive.Tests.Infrastructure;
@@ -55,7 +56,13 @@ public sealed class SessionBoardSummaryProperties
                 held[key] = session;
             }
 
-            Assert.Equal(Count(held.Values, time), board.Summary);
+            SessionSummary fresh = Count(held.Values, time);
+            Assert.Equal(fresh, board.Summary);
+
+            // Written out too, it reads as the fresh sum does, with no trailing zeros left by a cost taken out.
+            Assert.Equal(
+                (fresh.TotalCostTodayUsd / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
+                board.Summary.TotalCostTodayUsd.ToString(CultureInfo.InvariantCulture));
         }
     }
 
