@@ -29,7 +29,7 @@ internal static class RawJson
 
             at += next;
             int backslashes = 0;
-            while (json[at - 1 - backslashes] == (byte)'\\')
+            while (at - 1 - backslashes > open && json[at - 1 - backslashes] == (byte)'\\')
             {
                 backslashes++;
             }
@@ -87,15 +87,13 @@ internal static class RawJson
     public static bool TryFindString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> opening, int within, int depth, out int open, out int close)
     {
         open = close = -1;
-        int key = json[..Math.Min(json.Length, within)].IndexOf(opening);
-        if (key < 0)
+        if (!TryFindInside(json, 0, 0, opening[..^1], within, depth, out Range inside) || json[inside.Start.Value - 1] != (byte)'"')
         {
             return false;
         }
 
-        open = key + opening.Length - 1;
-        close = StringEnd(json, open);
-        return close > open && DepthAt(json, key) == depth;
+        (open, close) = (inside.Start.Value - 1, inside.End.Value);
+        return true;
     }
 
     /// <summary>
@@ -108,20 +106,19 @@ internal static class RawJson
     {
         inside = default;
         int at = json[from..Math.Min(json.Length, from + within)].IndexOf(key);
-        if (at < 0)
+        if (at < 0 || DepthAt(json, at + from, from, depthAtFrom) != depth)
         {
             return false;
         }
 
-        at += from;
-        int open = at + key.Length;
+        int open = at + from + key.Length;
         int close = open >= json.Length ? -1 : json[open] switch
         {
             (byte)'"' => StringEnd(json, open),
             (byte)'{' or (byte)'[' => ContainerEnd(json, open),
             _ => -1,
         };
-        if (close < 0 || DepthAt(json, at, from, depthAtFrom) != depth)
+        if (close < 0)
         {
             return false;
         }

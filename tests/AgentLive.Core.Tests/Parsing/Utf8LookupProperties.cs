@@ -18,6 +18,26 @@ public sealed class Utf8LookupProperties
         }
     }
 
+    [Fact]
+    public void Values_that_differ_in_one_byte_anywhere_in_their_first_64_land_apart()
+    {
+        // A value differing from others in one byte at any place up to 64, e.g. a path's middle: collisions are
+        // misses, so a hash that skipped some bytes would make such values take each other's entry every time.
+        byte[] value = Encoding.ASCII.GetBytes(new string('p', 72));
+        for (int at = 0; at < 64; at++)
+        {
+            var buckets = new HashSet<int>();
+            for (char c = 'a'; c <= 'z'; c++)
+            {
+                byte[] variant = [.. value];
+                variant[at] = (byte)c;
+                buckets.Add(Utf8StringCache.Hash(variant) & 127);
+            }
+
+            Assert.True(buckets.Count >= 15, $"byte {at}: 26 values in {buckets.Count} of 128 buckets");
+        }
+    }
+
     [Property(MaxTest = 500)]
     public void The_cache_gives_back_the_value_read_however_values_collide(string[] values)
     {

@@ -6,8 +6,9 @@ namespace AgentLive.Sources.Claude;
 /// Where the body of a line's attachment lies when nothing is read from it, and the text rendered from it. Claude
 /// Code's attachments (prompt and file snapshots, skill and agent listings) are about half of a transcript's bytes,
 /// nearly all in long escaped strings after the attachment's type, and the line repeats much of it as text in a
-/// top-level <c>rendered</c> value (an array of text blocks); only a queued command's prompt is read from an attachment. Cutting both before
-/// the line is tokenised spares the reader walking and validating them; the line's UTF-8 is still checked whole.
+/// top-level <c>rendered</c> value (an array of text blocks); only a queued command's prompt is read from an
+/// attachment. Cutting both before the line is tokenised spares the reader walking and validating them; the line's
+/// UTF-8 is still checked whole.
 /// </summary>
 internal static class ClaudeAttachmentBody
 {

@@ -10,7 +10,10 @@ internal sealed class CodexLine
     public DateTimeOffset? Timestamp;
     public long? Ordinal;
 
-    /// <summary>Gets or sets whether the parser stopped before the end of the line (developer context): the rest was not validated.</summary>
+    /// <summary>
+    /// Gets or sets whether the parser stopped before the end of the line (developer context, a world-state snapshot):
+    /// the rest was not validated, and only the envelope counts.
+    /// </summary>
     public bool ReadPartially { get; set; }
 
     // session_meta (or a pre-envelope header)

@@ -7,7 +7,10 @@ namespace AgentLive.Sources.Codex;
 /// <summary>The property visitors of <see cref="CodexLineParser"/>: one per object of a line that it reads.</summary>
 internal sealed partial class CodexLineParser
 {
-    /// <summary>The fields of the envelope (<paramref name="topLevel"/>) or of its payload; done once the line is known to be developer context.</summary>
+    /// <summary>
+    /// The fields of the envelope (<paramref name="topLevel"/>) or of its payload; done once the line is known to be
+    /// developer context or a world-state snapshot.
+    /// </summary>
     private readonly struct FieldsVisitor(CodexLineParser parser, CodexLine line, bool topLevel) : IStoppingPropertyVisitor
     {
         public bool Done => parser._stoppedEarly;
