@@ -4,6 +4,7 @@ file takes to come out as an event (median of five).
 
 Usage: idle.py "AGENTLIVE COMMAND" [N=10000] [WINDOW_S=300]      (e.g. "agentlive" or "dotnet …/agentlive.dll")"""
 import glob, json, os, shlex, shutil, statistics, subprocess, sys, tempfile, threading, time, uuid
+from hostrun import stop
 
 cmd = shlex.split(sys.argv[1])
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
@@ -74,12 +75,7 @@ for path in sorted(glob.glob(os.path.join(root, "claude", "projects", "*", "*.js
         latencies.append((seen[session] - written) * 1000)
     time.sleep(1)
 
-host.stdin.close()
-try:
-    host.wait(10)
-except subprocess.TimeoutExpired:
-    host.kill()
-shutil.rmtree(root)
+stop(host, root)
 print(json.dumps({"files": count, "window_s": window, "first_output_s": round(first_output, 2),
                   "idle_cpu_pct": round(100 * (cpu1 - cpu0) / window, 2), "rss_mib_every_10s": series,
                   "append_to_event_ms_median": round(statistics.median(latencies), 1) if latencies else None,

@@ -8,7 +8,8 @@ that time alone causes (a session going quiet) are not counted.
 
 Usage: latency.py "AGENTLIVE COMMAND" [FILES=200] [APPENDS=1000] [INTERVAL_MS=20]
 Prints one JSON line: p50, p99 and max in milliseconds, appends seen and missed, and the load average."""
-import glob, json, os, shlex, shutil, subprocess, sys, tempfile, threading, time, uuid
+import glob, json, os, shlex, subprocess, sys, tempfile, threading, time, uuid
+from hostrun import stop
 
 cmd = shlex.split(sys.argv[1])
 files = int(sys.argv[2]) if len(sys.argv) > 2 else 200
@@ -72,12 +73,7 @@ for n in range(appends):
     time.sleep(interval)
 
 time.sleep(3)
-host.stdin.close()
-try:
-    host.wait(10)
-except subprocess.TimeoutExpired:
-    host.kill()
-shutil.rmtree(root)
+stop(host, root)
 lat = sorted(latencies) or [float("nan")]
 print(json.dumps({"files": files, "appends": appends, "interval_ms": interval * 1000, "seen": len(latencies),
                   "missed": len(waiting), "p50_ms": round(lat[len(lat) // 2], 2),
