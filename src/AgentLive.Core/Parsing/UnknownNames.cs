@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 
 namespace AgentLive.Parsing;
@@ -42,6 +43,28 @@ internal sealed class UnknownNames
         if (!known.Contains(name))
         {
             Add(kind, prefix, name);
+        }
+    }
+
+    /// <summary>
+    /// Notes <paramref name="prefix"/> + the name or string the reader is on unless <paramref name="known"/> holds it,
+    /// decoded when it is written with escapes (as any JSON reader would name it).
+    /// </summary>
+    public void AddUnlessKnown(UnknownShapeKind kind, Utf8NameSet known, ReadOnlySpan<byte> prefix, ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            AddUnlessKnown(kind, known, prefix, reader.ValueSpan);
+        }
+        else if (reader.ValueSpan.Length <= MaxNameBytes)
+        {
+            // Decoding never makes it longer.
+            Span<byte> decoded = stackalloc byte[MaxNameBytes];
+            AddUnlessKnown(kind, known, prefix, decoded[..reader.CopyString(decoded)]);
+        }
+        else
+        {
+            AddUnlessKnown(kind, known, prefix, reader.GetString()!);
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed partial class ClaudeLineParser
             TopField field = TopFields.Identify(ref reader);
             if (field == TopField.Other)
             {
-                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, ClaudeShapes.TopLevelFields, default, reader.ValueSpan);
+                line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, ClaudeShapes.TopLevelFields, default, ref reader);
                 return false;
             }
 

@@ -23,11 +23,11 @@ internal sealed partial class CodexLineParser
             {
                 if (topLevel)
                 {
-                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.TopLevelFields, default, reader.ValueSpan);
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.TopLevelFields, default, ref reader);
                 }
                 else
                 {
-                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.PayloadFields, "payload."u8, reader.ValueSpan);
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Field, CodexShapes.PayloadFields, "payload."u8, ref reader);
                 }
 
                 return false;
@@ -242,7 +242,7 @@ internal sealed partial class CodexLineParser
                     : CodexItemType.Other;
                 if (line.ItemType == CodexItemType.Other && reader.TokenType == JsonTokenType.String)
                 {
-                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ItemTypes, "item/"u8, reader.ValueSpan);
+                    line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, CodexShapes.ItemTypes, "item/"u8, ref reader);
                 }
 
                 return true;

@@ -85,6 +85,18 @@ public sealed class ClaudeLineParserProperties
         Assert.True(cut > 50, $"{cut} rendered values cut");
     }
 
+    [Fact]
+    public void An_escaped_field_name_is_noted_decoded_as_the_reference_reads_it()
+    {
+        byte[] real = RealLines.First(line => line.AsSpan().IndexOf(",\"attachment\":{"u8) >= 0);
+        byte[] escaped = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(real).Replace(",\"attachment\":{", ",\"\\ttachment\":{", StringComparison.Ordinal));
+
+        var line = new ClaudeLine();
+        Assert.True(new ClaudeLineParser().TryParse(escaped, line));
+        Assert.Contains("Field:\ttachment", line.Unknowns.ToString(), StringComparison.Ordinal);
+        AssertSameAsReference(escaped);
+    }
+
     private static void AssertSameAsReference(byte[] bytes)
     {
         var line = new ClaudeLine();
