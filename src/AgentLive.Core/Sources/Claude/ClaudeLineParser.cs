@@ -145,6 +145,10 @@ internal sealed partial class ClaudeLineParser
     {
         switch (line.Kind)
         {
+            case ClaudeLineKind.Unknown when _type.Raw(bytes).Contains((byte)'\\'):
+                // Written with escapes (Claude Code never does; a damaged line may): noted decoded.
+                line.Unknowns.OnlyLineType(_type.Interned(bytes, _cache) ?? "");
+                break;
             case ClaudeLineKind.Unknown:
                 line.Unknowns.OnlyLineType(_type.Raw(bytes));
                 break;

@@ -86,7 +86,7 @@ public sealed class ClaudeLineParserProperties
     }
 
     [Fact]
-    public void An_escaped_field_name_is_noted_decoded_as_the_reference_reads_it()
+    public void An_escaped_field_name_or_type_is_noted_decoded_as_the_reference_reads_it()
     {
         byte[] real = RealLines.First(line => line.AsSpan().IndexOf(",\"attachment\":{"u8) >= 0);
         byte[] escaped = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(real).Replace(",\"attachment\":{", ",\"\\ttachment\":{", StringComparison.Ordinal));
@@ -95,6 +95,11 @@ public sealed class ClaudeLineParserProperties
         Assert.True(new ClaudeLineParser().TryParse(escaped, line));
         Assert.Contains("Field:\ttachment", line.Unknowns.ToString(), StringComparison.Ordinal);
         AssertSameAsReference(escaped);
+
+        byte[] type = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(real).Replace("\"type\":\"attachment\"", "\"type\":\"\\ttachment\"", StringComparison.Ordinal));
+        Assert.True(new ClaudeLineParser().TryParse(type, line));
+        Assert.Equal("LineType:\ttachment", line.Unknowns.ToString());
+        AssertSameAsReference(type);
     }
 
     private static void AssertSameAsReference(byte[] bytes)
