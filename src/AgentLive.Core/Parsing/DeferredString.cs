@@ -30,9 +30,6 @@ internal struct DeferredString
 
     public void Clear() => _length = 0;
 
-    /// <summary>The value's bytes as written (escapes and all, without the quotes); empty when none was captured.</summary>
-    public readonly ReadOnlySpan<byte> Raw(ReadOnlySpan<byte> line) => IsSet ? line.Slice(_start + 1, _length - 2) : default;
-
     public readonly string? Preview(ReadOnlySpan<byte> line, int maxChars)
     {
         if (!IsSet)

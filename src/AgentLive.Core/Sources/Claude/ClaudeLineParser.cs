@@ -145,12 +145,9 @@ internal sealed partial class ClaudeLineParser
     {
         switch (line.Kind)
         {
-            case ClaudeLineKind.Unknown when _type.Raw(bytes).Contains((byte)'\\'):
-                // Written with escapes (Claude Code never does; a damaged line may): noted decoded.
-                line.Unknowns.OnlyLineType(_type.Interned(bytes, _cache) ?? "");
-                break;
             case ClaudeLineKind.Unknown:
-                line.Unknowns.OnlyLineType(_type.Raw(bytes));
+                // Decoded, as any JSON reader names it (Claude Code never escapes a type; a damaged line may).
+                line.Unknowns.OnlyLineType(_type.Interned(bytes, _cache) ?? "");
                 break;
             case ClaudeLineKind.System when line.Subtype is { } subtype:
                 line.Unknowns.AddUnlessKnown(UnknownShapeKind.Value, ClaudeShapes.SystemSubtypes, "system/"u8, subtype);
